@@ -1,0 +1,5 @@
+"""`python -m raiassist`."""
+
+from raiassist.cli.main import run
+
+run()

@@ -1,0 +1,63 @@
+"""`main(argv) -> int`: parse the command line, run a verb, map failures to exit codes.
+
+Exit codes are a contract: 0 success (nothing open at or above --fail-on), 1 something open,
+2 usage or configuration error, 3 internal error (details in a log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from raiassist import __version__
+from raiassist.cli import explain_cmd, schema_cmd, standard_cmd
+from raiassist.errors import UserError
+from raiassist.logfile import write_crash_log
+
+EXIT_OK, EXIT_OPEN, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+VERBS: tuple[ModuleType, ...] = (standard_cmd, explain_cmd, schema_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="raiassist",
+        description="Responsible AI guidance for Python scripts and Jupyter notebooks.",
+        epilog="Exit codes: 0 ok, 1 open requirements at or above --fail-on, "
+        "2 usage or configuration error, 3 internal error.",
+    )
+    parser.add_argument("--version", action="version", version=f"raiassist {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    for verb in VERBS:
+        verb.add_parser(verbs)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.verb is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        code: int = args.run(args)
+        return code
+    except UserError as exc:
+        for problem in exc.problems:
+            print(f"raiassist: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:  # noqa: BLE001 - the last line of defence, logged in full
+        log = write_crash_log(argv)
+        print(f"raiassist: internal error; details are in {log}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

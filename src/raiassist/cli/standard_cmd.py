@@ -1,0 +1,120 @@
+"""`raiassist standard`: list the active Standard (built-in plus configured packs)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from raiassist import __version__
+from raiassist.cli.common import Subparsers, add_pack_option, project
+from raiassist.standard import Standard, rules
+from raiassist.standard.catalogue import Requirement
+
+STANDARD_JSON_VERSION = "raiassist-standard/1"
+
+
+def add_parser(verbs: Subparsers) -> None:
+    parser = verbs.add_parser(
+        "standard",
+        help="list the active Standard's requirements",
+        description="List every requirement of the active Standard (the built-in pack plus the "
+        "packs configured in [tool.raiassist]) with goal, title, severity, tags, crosswalk, "
+        "when it applies and the evidence that satisfies it.",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_pack_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    _, standard = project(args)
+    if args.format == "json":
+        print(json.dumps(standard_json(standard), indent=2))
+    else:
+        print(standard_text(standard))
+    return 0
+
+
+def standard_json(standard: Standard) -> dict[str, Any]:
+    """The documented JSON shape of `raiassist standard --format json`."""
+    return {
+        "version": STANDARD_JSON_VERSION,
+        "raiassist": __version__,
+        "packs": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "version": p.version,
+                "file": p.file,
+                "extends": p.extends,
+                "source": {"title": p.source_title, "url": p.source_url},
+            }
+            for p in standard.packs
+        ],
+        "conditions": {
+            k: rules.describe(v.rule if isinstance(v, rules.Condition) else v)
+            for k, v in standard.conditions.items()
+        },
+        "principles": [{"id": p.id, "title": p.title} for p in standard.principles],
+        "goals": [
+            {
+                "id": g.id,
+                "principle": g.principle,
+                "title": g.title,
+                "applies_to": g.applies_to,
+                "applies_when": rules.describe(g.applies_when),
+                "points_to": g.points_to,
+                "requirements": [r.id for r in standard.requirements_of(g.id)],
+            }
+            for g in standard.goals
+        ],
+        "requirements": [requirement_json(r) for r in standard.requirements],
+    }
+
+
+def requirement_json(req: Requirement) -> dict[str, Any]:
+    return {
+        "id": req.id,
+        "goal": req.goal,
+        "principle": req.principle,
+        "title": req.title,
+        "severity": req.severity,
+        "tags": list(req.tags),
+        "scope": req.scope,
+        "anchor": list(req.anchor),
+        "applies_when": rules.describe(req.applies_when),
+        "signals": sorted(set(rules.signals(req.applies_when))),
+        "satisfied_by": list(req.satisfied_by),
+        "crosswalk": {k: list(v) for k, v in req.crosswalk.items()},
+        "templates": list(req.templates),
+        "pack": req.pack,
+    }
+
+
+def standard_text(standard: Standard) -> str:
+    lines = [f"{p.title} ({p.id} {p.version})" for p in standard.packs]
+    lines.append(f"{len(standard.requirements)} requirements in {len(standard.goals)} goals")
+    for principle in standard.principles:
+        lines.append(f"\n{principle.title}")
+        for goal in (g for g in standard.goals if g.principle == principle.id):
+            lines.append(
+                f"  {goal.id} {goal.title} — applies when {rules.describe(goal.applies_when)}"
+            )
+            if goal.points_to:
+                lines.append(f"      follow: {goal.points_to}")
+            for req in standard.requirements_of(goal.id):
+                lines.extend(_requirement_lines(req))
+    return "\n".join(lines)
+
+
+def _requirement_lines(req: Requirement) -> list[str]:
+    tags = f" [{', '.join(req.tags)}]" if req.tags else ""
+    cross = "; ".join(f"{' '.join(v)}" for _, v in req.crosswalk.items() if v)
+    lines = [
+        f"    {req.id:<7} {req.severity:<7} {req.scope:<7} {req.title}{tags}",
+        f"            evidence: {', '.join(req.satisfied_by)}",
+    ]
+    if cross:
+        lines.append(f"            crosswalk: {cross}")
+    return lines

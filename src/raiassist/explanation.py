@@ -1,0 +1,124 @@
+"""A requirement in plain words, as titled sections that every surface can render its own way
+(`raiassist explain` as text, the language server's hover as markdown, the report as HTML)."""
+
+from __future__ import annotations
+
+from raiassist.standard import rules
+from raiassist.standard.catalogue import Goal, Requirement, Standard
+from raiassist.standard.vocabulary import vocabulary
+
+SCOPE_WORDS = {
+    "code": "inline, at the code that triggers it ({anchors})",
+    "file": "once per file or notebook",
+    "project": "once per project",
+}
+TAG_WORDS = {
+    "impact-assessment": "Impact Assessment",
+    "ongoing-evaluation": "Ongoing Evaluation Checkpoint",
+    "transparency-note": "Transparency Note",
+}
+
+
+def headline(req: Requirement) -> str:
+    return f"{req.id} {req.title}"
+
+
+def facts(req: Requirement, standard: Standard) -> str:
+    goal = standard.goal_by_id[req.goal]
+    principle = standard.principle_by_id[goal.principle]
+    scope = SCOPE_WORDS[req.scope].format(anchors=", ".join(req.anchor))
+    tags = ", ".join(TAG_WORDS[t] for t in req.tags) or "none"
+    return (
+        f"Goal {goal.id} {goal.title} ({principle.title}). Severity: {req.severity}. "
+        f"Reported {scope}. Tags: {tags}."
+    )
+
+
+def requirement_sections(req: Requirement, standard: Standard) -> list[tuple[str, str]]:
+    """(title, body) pairs, body in plain text with `- ` bullets."""
+    sections = [
+        ("What it asks", req.summary),
+        ("Why it matters", req.why),
+        ("How to satisfy it", req.how_to_satisfy),
+        ("When it applies", applies_text(req.applies_when, standard)),
+        ("Evidence that satisfies it", evidence_text(req)),
+    ]
+    if req.practices:
+        sections.append(
+            (
+                "Recommended tools and practices",
+                "\n".join(
+                    f"- {p.id}: {p.text}" + (f" ({p.url})" if p.url else "") for p in req.practices
+                ),
+            )
+        )
+    if any(refs for _, refs in req.crosswalk.items()):
+        sections.append(("Crosswalk", crosswalk_text(req)))
+    if req.templates:
+        sections.append(("Templates", ", ".join(req.templates)))
+    source = req.url or standard.source_url
+    if source:
+        sections.append(("Source", source))
+    return sections
+
+
+def applies_text(rule: rules.Rule | None, standard: Standard) -> str:
+    lines = [rules.describe(rule)]
+    for name, condition in _conditions_in(rule):
+        lines.append(f"- {name} = {rules.describe(condition)}")
+    return "\n".join(lines)
+
+
+def evidence_text(req: Requirement) -> str:
+    words = vocabulary().evidence
+    lines = [f"- {name}: {words.get(name, '')}" for name in req.satisfied_by]
+    if "attestation" not in req.satisfied_by:
+        lines.append("- or a person's attestation in the project's record")
+    return "\n".join(lines)
+
+
+def crosswalk_text(req: Requirement) -> str:
+    frameworks = vocabulary().frameworks
+    lines = []
+    for key, refs in req.crosswalk.items():
+        if refs:
+            framework = frameworks[key]
+            named = [
+                f"{ref} ({framework.ids.get(framework.base_id(ref) or '', '')})" for ref in refs
+            ]
+            lines.append(f"- {framework.label}: " + "; ".join(named))
+    return "\n".join(lines)
+
+
+def goal_sections(goal: Goal, standard: Standard) -> list[tuple[str, str]]:
+    principle = standard.principle_by_id[goal.principle]
+    sections = [
+        ("Principle", principle.title),
+        ("Outcome", goal.outcome),
+        ("Applies to", goal.applies_to),
+        ("When it applies", applies_text(goal.applies_when, standard)),
+    ]
+    if goal.points_to:
+        sections.append(("Follow", goal.points_to))
+    reqs = standard.requirements_of(goal.id)
+    listing = "\n".join(f"- {r.id} [{r.severity}] {r.title}" for r in reqs)
+    sections.append(("Requirements", listing or "none in the public Standard"))
+    return sections
+
+
+def _conditions_in(rule: rules.Rule | None) -> list[tuple[str, rules.Rule]]:
+    found: dict[str, rules.Rule] = {}
+
+    def walk(node: rules.Rule | None) -> None:
+        match node:
+            case rules.Condition(name, inner):
+                found.setdefault(name, inner)
+                walk(inner)
+            case rules.All(parts) | rules.Any(parts):
+                for part in parts:
+                    walk(part)
+            case rules.Not(part):
+                walk(part)
+
+    walk(rule)
+    return list(found.items())

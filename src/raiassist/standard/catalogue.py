@@ -1,0 +1,125 @@
+"""The active Standard as frozen records: principles, goals and requirements from all packs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+
+from raiassist.standard.rules import Rule
+from raiassist.standard.schema import Scope, Severity
+
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return ("info", "warning", "error").index(severity)
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    nist_ai_rmf: tuple[str, ...] = ()
+    eu_ai_act: tuple[str, ...] = ()
+    iso_42001: tuple[str, ...] = ()
+
+    def items(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return (
+            ("nist_ai_rmf", self.nist_ai_rmf),
+            ("eu_ai_act", self.eu_ai_act),
+            ("iso_42001", self.iso_42001),
+        )
+
+
+@dataclass(frozen=True)
+class Practice:
+    id: str
+    text: str
+    tools: tuple[str, ...] = ()
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Principle:
+    id: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    principle: str
+    title: str
+    outcome: str
+    applies_to: str
+    applies_when: Rule | None
+    severity: Severity
+    points_to: str | None
+    url: str | None
+    pack: str
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One requirement with everything resolved: its goal's rule is already folded into
+    `applies_when`, its severity is the pack's final word (config may still override)."""
+
+    id: str
+    goal: str
+    principle: str
+    title: str
+    summary: str
+    why: str
+    how_to_satisfy: str
+    prompt: str
+    severity: Severity
+    tags: tuple[str, ...]
+    scope: Scope
+    anchor: tuple[str, ...]
+    applies_when: Rule | None
+    satisfied_by: tuple[str, ...]
+    templates: tuple[str, ...]
+    practices: tuple[Practice, ...]
+    crosswalk: Crosswalk
+    url: str | None
+    pack: str
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    id: str
+    title: str
+    version: str
+    source_title: str | None
+    source_url: str | None
+    file: str
+    extends: str | None
+
+
+@dataclass(frozen=True)
+class Standard:
+    packs: tuple[PackInfo, ...]
+    principles: tuple[Principle, ...]
+    goals: tuple[Goal, ...]
+    requirements: tuple[Requirement, ...]
+    conditions: Mapping[str, Rule] = field(default_factory=lambda: MappingProxyType({}))
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Requirement]:
+        return MappingProxyType({r.id: r for r in self.requirements})
+
+    @cached_property
+    def goal_by_id(self) -> Mapping[str, Goal]:
+        return MappingProxyType({g.id: g for g in self.goals})
+
+    @cached_property
+    def principle_by_id(self) -> Mapping[str, Principle]:
+        return MappingProxyType({p.id: p for p in self.principles})
+
+    def requirements_of(self, goal_id: str) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if r.goal == goal_id)
+
+    @property
+    def source_url(self) -> str | None:
+        return next((p.source_url for p in self.packs if p.source_url), None)

@@ -1,0 +1,171 @@
+"""Read pack files, validate them, follow `extends`, and build the active Standard.
+
+Every problem in every pack is collected and reported together, each naming the file, the
+line and the field path; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pydantic
+import yaml
+
+from raiassist.errors import Problem, UserError, suggestion
+from raiassist.resources import builtin_pack_ids, builtin_pack_path
+from raiassist.standard import schema
+from raiassist.standard.assembly import Loc, PackSource, assemble
+from raiassist.standard.catalogue import Standard
+
+DEFAULT_PACKS = ("msrai-v2",)
+_MESSAGES = {
+    "missing": "is required",
+    "extra_forbidden": "is not a known field",
+    "string_too_short": "must not be empty",
+    "too_short": "must not be empty",
+}
+
+
+def load_standard(packs: Sequence[str] = DEFAULT_PACKS, base_dir: Path | None = None) -> Standard:
+    """The Standard made of the given packs (built-in ids or paths relative to `base_dir`)."""
+    base = base_dir or Path.cwd()
+    sources: list[PackSource] = []
+    for spec in packs:
+        _resolve(spec, base, sources, ())
+    standard, issues = assemble(sources)
+    if issues:
+        raise UserError(_problem(i.source.file, i.source.text, i.loc, i.message) for i in issues)
+    assert standard is not None
+    return standard
+
+
+def read_pack(path: Path, display: str) -> PackSource:
+    """One pack file, parsed and validated against the schema."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError([Problem(display, "pack file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError([Problem(display, f"cannot read the pack: {exc}")]) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise UserError([Problem(display, f"not valid YAML: {reason}", line=line)]) from None
+    if not isinstance(data, dict):
+        raise UserError([Problem(display, "a pack must be a YAML mapping with a 'schema' key")])
+    try:
+        pack = schema.Pack.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise UserError(_validation_problems(display, text, exc)) from None
+    return PackSource(pack, display, path, text)
+
+
+def _resolve(spec: str, base: Path, out: list[PackSource], chain: tuple[str, ...]) -> None:
+    path, display = _locate(spec, base)
+    if any(s.path == path for s in out):
+        return
+    if str(path) in chain:
+        raise UserError([Problem(display, "packs extend each other in a loop", path="extends")])
+    source = read_pack(path, display)
+    if source.pack.extends:
+        _resolve(source.pack.extends, path.parent, out, (*chain, str(path)))
+    out.append(source)
+
+
+def _locate(spec: str, base: Path) -> tuple[Path, str]:
+    if not spec.endswith((".yaml", ".yml")) and "/" not in spec and os.sep not in spec:
+        path = builtin_pack_path(spec)
+        if not path.is_file():
+            known = builtin_pack_ids()
+            raise UserError(
+                [
+                    Problem(
+                        spec,
+                        "no built-in pack has this id"
+                        + suggestion(spec, known)
+                        + f"; built-in packs: {', '.join(known)}",
+                    )
+                ]
+            )
+        return path, f"<built-in>/{spec}.yaml"
+    path = (base / spec).resolve()
+    try:
+        display = os.path.relpath(path)
+    except ValueError:
+        display = str(path)
+    return path, display
+
+
+def _validation_problems(file: str, text: str, exc: pydantic.ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        loc = tuple(part for part in error["loc"] if not str(part).startswith("rule:"))
+        message = _MESSAGES.get(error["type"], error["msg"])
+        ctx = error.get("ctx") or {}
+        if error["type"] in ("literal_error", "enum"):
+            choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+            message = f"must be one of {choices}"
+        elif error["type"] == "string_pattern_mismatch":
+            message = f"'{error['input']}' does not match the pattern {ctx.get('pattern')}"
+        elif error["type"] == "extra_forbidden":
+            message += suggestion(str(loc[-1]), _fields_at(loc[:-1]))
+        problems.append(_problem(file, text, loc, message))
+    return problems
+
+
+def _fields_at(loc: Loc) -> list[str]:
+    """Field names valid at a location, for 'did you mean' on unknown keys."""
+    model: type[pydantic.BaseModel] = schema.Pack
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        inner = getattr(field, "annotation", None) if field else None
+        args = getattr(inner, "__args__", ())
+        candidates = [a for a in (inner, *args) if isinstance(a, type)]
+        models = [c for c in candidates if issubclass(c, pydantic.BaseModel)]
+        if not models:
+            return []
+        model = models[0]
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _problem(file: str, text: str, loc: Loc, message: str) -> Problem:
+    return Problem(file, message, path=format_loc(loc), line=line_of(text, loc))
+
+
+def format_loc(loc: Loc) -> str:
+    """`('requirements', 3, 'severity')` as `requirements[3].severity`."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def line_of(text: str, loc: Loc) -> int | None:
+    """The 1-based line where the YAML node at `loc` starts, as near as it can be found."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = 1
+    for part in loc:
+        key = str(part).split(".")[0].split("[")[0]
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        elif isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == key), None)
+            if match is None:
+                break
+            line = match[0].start_mark.line + 1
+            node = match[1]
+            continue
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line

@@ -1,0 +1,127 @@
+"""Applicability rules as frozen values: build them from pack data, test them against signals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from raiassist.standard import schema
+
+
+@dataclass(frozen=True)
+class Signal:
+    name: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A named rule from a pack's `conditions`, kept by name so it reads well when explained."""
+
+    name: str
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class All:
+    parts: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Any:
+    parts: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    part: Rule
+
+
+Rule = Signal | Condition | All | Any | Not
+
+
+def holds(rule: Rule | None, present: frozenset[str]) -> bool:
+    """Whether the rule holds when exactly the `present` signals were found."""
+    match rule:
+        case None:
+            return False
+        case Signal(name):
+            return name in present
+        case Condition(_, inner):
+            return holds(inner, present)
+        case All(parts):
+            return all(holds(p, present) for p in parts)
+        case Any(parts):
+            return any(holds(p, present) for p in parts)
+        case Not(part):
+            return not holds(part, present)
+    raise TypeError(rule)
+
+
+def signals(rule: Rule | None) -> Iterator[str]:
+    """Every signal name the rule mentions, through conditions."""
+    match rule:
+        case Signal(name):
+            yield name
+        case Condition(_, inner):
+            yield from signals(inner)
+        case All(parts) | Any(parts):
+            for part in parts:
+                yield from signals(part)
+        case Not(part):
+            yield from signals(part)
+
+
+def describe(rule: Rule | None) -> str:
+    """The rule in words, e.g. `ai-system and (sensitive-attribute or processes-faces)`."""
+    match rule:
+        case None:
+            return "never (no rule)"
+        case Signal(name) | Condition(name, _):
+            return name
+        case All(parts):
+            return " and ".join(_nested(p) for p in parts)
+        case Any(parts):
+            return " or ".join(_nested(p) for p in parts)
+        case Not(part):
+            return f"not {_nested(part)}"
+    raise TypeError(rule)
+
+
+def _nested(rule: Rule) -> str:
+    text = describe(rule)
+    return f"({text})" if isinstance(rule, All | Any) and len(rule.parts) > 1 else text
+
+
+def both(first: Rule | None, second: Rule | None) -> Rule | None:
+    """The conjunction of two optional rules."""
+    if first is None or second is None:
+        return first if second is None else second
+    return All((first, second))
+
+
+def build(raw: schema.Rule, conditions: Mapping[str, Rule]) -> Rule:
+    """Turn a validated rule into a frozen one; names found in `conditions` become conditions."""
+    if isinstance(raw, str):
+        return Condition(raw, conditions[raw]) if raw in conditions else Signal(raw)
+    if isinstance(raw, schema.AllOf):
+        return All(tuple(build(r, conditions) for r in raw.all))
+    if isinstance(raw, schema.AnyOf):
+        return Any(tuple(build(r, conditions) for r in raw.any))
+    return Not(build(raw.not_, conditions))
+
+
+def raw_names(raw: schema.Rule | None) -> Iterator[tuple[str, str]]:
+    """(name, field path suffix) for every name in a validated rule, for error reports."""
+    if raw is None:
+        return
+    if isinstance(raw, str):
+        yield raw, ""
+    elif isinstance(raw, schema.AllOf | schema.AnyOf):
+        key = "all" if isinstance(raw, schema.AllOf) else "any"
+        items = raw.all if isinstance(raw, schema.AllOf) else raw.any
+        for i, item in enumerate(items):
+            for name, path in raw_names(item):
+                yield name, f".{key}[{i}]{path}"
+    else:
+        for name, path in raw_names(raw.not_):
+            yield name, f".not{path}"

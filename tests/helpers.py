@@ -1,0 +1,27 @@
+"""Test helpers: fixture paths, and running the real CLI as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m raiassist ARGS` the way a user would, capturing its output."""
+    env = {**os.environ, "PYTHONUTF8": "1", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "raiassist", *args],
+        cwd=cwd or ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
