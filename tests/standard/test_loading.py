@@ -16,6 +16,7 @@ INVALID = sorted((FIXTURES / "packs" / "invalid").glob("*.yaml"))
 
 
 def expectations(path: Path) -> list[str]:
+    """The `# expect:` lines of a fixture: each problem exactly as a user sees it."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return [line.removeprefix("# expect: ") for line in lines if line.startswith("# expect: ")]
 
@@ -25,7 +26,12 @@ def test_invalid_pack_reports_each_problem(path: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(path.parent)
     with pytest.raises(UserError) as caught:
         load_standard(["msrai-v2", path.name])
-    assert sorted(str(p) for p in caught.value.problems) == sorted(expectations(path))
+    got = sorted(str(p) for p in caught.value.problems)
+    want = sorted(expectations(path))
+    assert len(got) == len(want), got
+    for line, expected in zip(got, want, strict=True):
+        # "..." ends an expectation whose wording depends on the YAML parser in use
+        assert line.startswith(expected[:-3]) if expected.endswith("...") else line == expected
 
 
 def test_org_pack_extends_overrides_and_disables_without_copying(

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from raiassist import __version__
-from raiassist.cli import explain_cmd, schema_cmd, standard_cmd
+from raiassist.cli import check_cmd, explain_cmd, schema_cmd, standard_cmd
 from raiassist.errors import UserError
 from raiassist.logfile import write_crash_log
 
 EXIT_OK, EXIT_OPEN, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
-VERBS: tuple[ModuleType, ...] = (standard_cmd, explain_cmd, schema_cmd)
+VERBS: tuple[ModuleType, ...] = (check_cmd, standard_cmd, explain_cmd, schema_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,6 +20,7 @@ from raiassist.standard.assembly import Loc, PackSource, assemble
 from raiassist.standard.catalogue import Standard
 
 DEFAULT_PACKS = ("msrai-v2",)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MESSAGES = {
     "missing": "is required",
     "extra_forbidden": "is not a known field",
@@ -50,7 +51,7 @@ def read_pack(path: Path, display: str) -> PackSource:
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError([Problem(display, f"cannot read the pack: {exc}")]) from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from raiassist.standard import schema
 
@@ -69,6 +70,12 @@ def signals(rule: Rule | None) -> Iterator[str]:
                 yield from signals(part)
         case Not(part):
             yield from signals(part)
+
+
+@lru_cache(maxsize=4096)
+def signal_names(rule: Rule | None) -> tuple[str, ...]:
+    """The distinct signal names a rule mentions, in order (cached: rules are frozen)."""
+    return tuple(dict.fromkeys(signals(rule)))
 
 
 def describe(rule: Rule | None) -> str:

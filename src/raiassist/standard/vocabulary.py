@@ -60,5 +60,7 @@ def vocabulary() -> Vocabulary:
 
 def _read(name: str) -> dict[str, Any]:
     with (guidance_dir() / name).open(encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
+        data: dict[str, Any] = yaml.load(
+            handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     return data

@@ -1,0 +1,177 @@
+"""Check files or one document against the active Standard: the core's front door.
+
+`check_paths` serves `raiassist check`; `check_document` serves editors and notebooks,
+which hold a Document in memory. Both give findings from the same `evaluate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from raiassist.config import Config
+from raiassist.discovery import discover, relative_to_root
+from raiassist.document import Document, read_document
+from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
+from raiassist.project_docs import project_evidence, search_folders
+from raiassist.record import Record, load_record
+from raiassist.scan import Facts, Hit, scan
+from raiassist.standard.catalogue import Standard
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str  # as shown to the user
+    relative: str  # relative to the project root, as the record and config use it
+    kind: str
+    findings: tuple[Finding, ...]
+    facts: Facts
+
+    @property
+    def requirements(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind == "requirement")
+
+
+@dataclass(frozen=True)
+class Report:
+    root: Path
+    files: tuple[FileReport, ...]
+    project: tuple[Finding, ...]  # project-scope requirements, settled across files
+    problems: tuple[Finding, ...]  # about the record itself
+    standard: Standard
+    config: Config
+
+
+def check_paths(
+    paths: Sequence[Path], config: Config, standard: Standard, progress: Progress | None = None
+) -> Report:
+    """Check every `.py` and `.ipynb` under `paths`."""
+    files = discover(paths, config.root, config.settings.exclude)
+    record = load_record(config.record_path)
+    hits = project_evidence(search_folders(config.root, files), config.root)
+    inputs = Inputs(standard, config.settings, record, hits)
+    reports = []
+    for done, path in enumerate(files, start=1):
+        reports.append(_check_file(path, config, inputs))
+        if progress:
+            progress(done, len(files))
+    return Report(
+        config.root,
+        tuple(reports),
+        _project(reports, config),
+        _record_problems(record, standard, config.root, inputs.today),
+        standard,
+        config,
+    )
+
+
+def check_document(
+    document: Document,
+    relative: str,
+    config: Config,
+    standard: Standard,
+    record: Record | None = None,
+    project_hits: Sequence[Hit] | None = None,
+) -> FileReport:
+    """Check one in-memory document (an editor buffer or a notebook's current content)."""
+    if record is None:
+        record = load_record(config.record_path)
+    if project_hits is None:
+        folders = search_folders(config.root, [config.root / relative])
+        project_hits = project_evidence(folders, config.root)
+    inputs = Inputs(standard, config.settings, record, tuple(project_hits))
+    facts = scan(document)
+    findings = evaluate(facts, document.path, inputs, relative)
+    return FileReport(document.path, relative, document.kind, tuple(findings), facts)
+
+
+def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:
+    shown = display_path(path)
+    relative = relative_to_root(path, config.root)
+    document = read_document(path, shown)
+    try:
+        facts = scan(document)
+        findings = evaluate(facts, shown, inputs, relative)
+    except Exception:
+        log.exception("checking %s failed", shown)
+        facts = Facts(document)
+        findings = [
+            tool_finding(
+                "RA003",
+                "error",
+                shown,
+                None,
+                "internal error while checking this file (details in the log)",
+            )
+        ]
+    return FileReport(shown, relative, document.kind, tuple(findings), facts)
+
+
+def _project(reports: Sequence[FileReport], config: Config) -> tuple[Finding, ...]:
+    """Project-scope requirements once each, in their most settled state across files; their
+    signals keep the file they were found in."""
+    grouped: dict[str, list[Finding]] = defaultdict(list)
+    for report in reports:
+        for finding in report.requirements:
+            if finding.scope == "project":
+                signals = tuple(replace(h, path=h.path or report.path) for h in finding.signals)
+                grouped[finding.id].append(replace(finding, signals=signals))
+    root = display_path(config.root)
+    return tuple(replace(best(group), path=root) for group in grouped.values())
+
+
+def _record_problems(
+    record: Record, standard: Standard, root: Path, today: dt.date
+) -> tuple[Finding, ...]:
+    problems = []
+    name = display_path(record.path)
+    for entry in record.entries:
+        if entry.id not in standard.by_id:
+            problems.append(
+                tool_finding(
+                    "RA103",
+                    "warning",
+                    name,
+                    None,
+                    f"record entry for unknown requirement {entry.id}",
+                )
+            )
+        elif entry.expired(today):
+            problems.append(
+                tool_finding(
+                    "RA102",
+                    "warning",
+                    name,
+                    None,
+                    f"{entry.answer} answer for {entry.id} "
+                    f"({entry.scope}) expired on {entry.expires}",
+                )
+            )
+        elif entry.scope != "project" and not (root / entry.scope).exists():
+            problems.append(
+                tool_finding(
+                    "RA104",
+                    "info",
+                    name,
+                    None,
+                    f"record entry for {entry.id} names a path that does not exist: {entry.scope}",
+                )
+            )
+    return tuple(problems)
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the current folder when it is below it, else absolute."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative

@@ -1,0 +1,102 @@
+"""`raiassist check [PATH ...]`: check scripts and notebooks, as a pre-commit hook or in CI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from raiassist.atomic import write_text
+from raiassist.checking import check_paths
+from raiassist.cli.common import Subparsers, add_pack_option, project
+from raiassist.progress import progress_bar
+from raiassist.reporters import RENDERERS
+from raiassist.reporters.common import failing
+from raiassist.reporters.text import render as render_text
+from raiassist.reporters.text import use_colour
+
+
+def add_parser(verbs: Subparsers) -> None:
+    parser = verbs.add_parser(
+        "check",
+        help="check scripts and notebooks against the Standard",
+        description="Find which requirements apply to Python scripts and Jupyter notebooks, "
+        "which are met by evidence, and which are open. Folders are searched for .py and "
+        ".ipynb files, honouring excludes and .gitignore. Files are never modified.",
+        epilog="Exit codes: 0 nothing open at or above --fail-on, 1 something is, 2 usage or "
+        "configuration error, 3 internal error (with a log path).",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (default: the current project)",
+    )
+    parser.add_argument("--format", choices=sorted(RENDERERS), default="text")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    parser.add_argument(
+        "--fail-on",
+        choices=("info", "warning", "error", "never"),
+        help="exit 1 when a requirement this severe is open (default: error)",
+    )
+    parser.add_argument(
+        "--show",
+        choices=("info", "warning", "error"),
+        help="lowest severity reported as a finding (default: warning)",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="ID",
+        help="only these requirement or goal IDs (repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        metavar="ID",
+        help="leave out these requirement or goal IDs (repeatable)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOB",
+        help="also skip paths matching GLOB (repeatable)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="findings only, no summary")
+    parser.add_argument("--no-color", "--no-colour", dest="no_colour", action="store_true")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    add_pack_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    start = args.paths[0] if args.paths else None
+    config, standard = project(args, start)
+    overrides = {
+        key.replace("_", "-"): value
+        for key, value in {
+            "fail_on": args.fail_on,
+            "show": args.show,
+            "select": args.select,
+            "ignore": args.ignore,
+        }.items()
+        if value
+    }
+    if args.exclude:
+        overrides["exclude"] = [*config.settings.exclude, *args.exclude]
+    config = config.with_overrides(overrides)
+    paths = args.paths or [config.root]
+    show_progress = not args.no_progress and not args.quiet and sys.stderr.isatty()
+    report = check_paths(paths, config, standard, progress_bar() if show_progress else None)
+    settings = config.settings
+    if args.format == "text":
+        colour = not args.output and use_colour(sys.stdout.isatty(), args.no_colour)
+        output = render_text(report, settings.show, colour=colour, quiet=args.quiet)
+    else:
+        output = RENDERERS[args.format](report, settings.show)
+    if args.output:
+        write_text(args.output, output + "\n")
+    elif output:
+        print(output)
+    return 1 if failing(report, settings.fail_on) else 0

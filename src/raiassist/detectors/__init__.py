@@ -1,0 +1,186 @@
+"""Every detector, in one list. A detector is a module with `NAME` (a signal or evidence name
+from guidance/vocabulary.yaml), `KIND` ("signal" or "evidence") and one or more hooks:
+
+- `on_call(node, resolved_name, ctx)`, with `CALL_ROOTS` and/or `CALL_LASTS` saying which
+  calls it wants (by the resolved name's first and last part), or `CALL_ANY = True`;
+- `on_column(text, node, ctx)` for each column name the code mentions;
+- `on_string(text, node, ctx)` for each string constant;
+- `on_identifier(name, node, ctx)` for names the code defines;
+- `on_markdown(cell, ctx)` for each markdown cell;
+- `on_finish(ctx)` once, after every cell was walked.
+
+A test fails when a module in this folder is missing from `DETECTORS`.
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from raiassist.detectors import (
+    aggregate_metrics,
+    ai_disclosure,
+    consequential_domain,
+    content_filtering,
+    data_validation,
+    disaggregated_evaluation,
+    emotion,
+    error_analysis,
+    explainability,
+    faces,
+    fairness_mitigation,
+    generated_media,
+    llm_api,
+    model_export,
+    monitoring,
+    personal_data,
+    pretrained_model,
+    proxy_attribute,
+    reproducible_evaluation,
+    results_logged,
+    robustness_testing,
+    sections,
+    sensitive_attribute,
+    splits_data,
+    tabular_data,
+    trains_model,
+    unseeded_randomness,
+)
+from raiassist.document import Cell
+
+if TYPE_CHECKING:
+    from raiassist.scan import CellProblem, Context
+
+log = logging.getLogger(__name__)
+
+DETECTORS: tuple[ModuleType, ...] = (
+    # signals: what the code does
+    tabular_data,
+    sensitive_attribute,
+    proxy_attribute,
+    personal_data,
+    trains_model,
+    splits_data,
+    aggregate_metrics,
+    llm_api,
+    generated_media,
+    faces,
+    emotion,
+    consequential_domain,
+    model_export,
+    pretrained_model,
+    unseeded_randomness,
+    # evidence: what shows a requirement is addressed
+    disaggregated_evaluation,
+    fairness_mitigation,
+    explainability,
+    error_analysis,
+    robustness_testing,
+    monitoring,
+    content_filtering,
+    ai_disclosure,
+    results_logged,
+    data_validation,
+    sections,
+    reproducible_evaluation,  # last: it reads what the others found
+)
+
+
+def names(module: ModuleType) -> tuple[str, ...]:
+    """The vocabulary names a detector module can produce."""
+    return tuple(getattr(module, "NAMES", None) or (module.NAME,))
+
+
+class Registry:
+    """Dispatch tables built once from `DETECTORS`."""
+
+    def __init__(self, modules: tuple[ModuleType, ...]) -> None:
+        self.by_root: dict[str, list[Callable[..., None]]] = defaultdict(list)
+        self.by_last: dict[str, list[Callable[..., None]]] = defaultdict(list)
+        self.any_call: list[Callable[..., None]] = []
+        self.hooks: dict[str, list[Callable[..., None]]] = defaultdict(list)
+        for module in modules:
+            self._register(module)
+
+    def _register(self, module: ModuleType) -> None:
+        on_call = getattr(module, "on_call", None)
+        if on_call is not None:
+            if getattr(module, "CALL_ANY", False):
+                self.any_call.append(on_call)
+            for key in getattr(module, "CALL_ROOTS", ()):
+                self.by_root[key].append(on_call)
+            for key in getattr(module, "CALL_LASTS", ()):
+                self.by_last[key].append(on_call)
+        for hook in ("on_column", "on_string", "on_identifier", "on_markdown", "on_finish"):
+            if hasattr(module, hook):
+                self.hooks[hook].append(getattr(module, hook))
+
+    def call(
+        self,
+        node: ast.Call,
+        resolved: str,
+        first: str,
+        final: str,
+        ctx: Context,
+        problems: list[CellProblem],
+    ) -> None:
+        by_root, by_last = self.by_root.get(first, ()), self.by_last.get(final, ())
+        hooks = [*by_root, *(h for h in by_last if h not in by_root), *self.any_call]
+        for hook in hooks:
+            _safely(hook, ctx, problems, node, node, resolved, ctx)
+
+    def column(self, text: str, node: ast.AST, ctx: Context, problems: list[CellProblem]) -> None:
+        for hook in self.hooks["on_column"]:
+            _safely(hook, ctx, problems, node, text, node, ctx)
+
+    def string(self, text: str, node: ast.AST, ctx: Context, problems: list[CellProblem]) -> None:
+        for hook in self.hooks["on_string"]:
+            _safely(hook, ctx, problems, node, text, node, ctx)
+
+    def identifier(
+        self, name: str, node: ast.AST, ctx: Context, problems: list[CellProblem]
+    ) -> None:
+        for hook in self.hooks["on_identifier"]:
+            _safely(hook, ctx, problems, node, name, node, ctx)
+
+    def markdown(self, cell: Cell, ctx: Context, problems: list[CellProblem]) -> None:
+        for hook in self.hooks["on_markdown"]:
+            _safely(hook, ctx, problems, None, cell, ctx)
+
+    def finish(self, ctx: Context, problems: list[CellProblem]) -> None:
+        for hook in self.hooks["on_finish"]:
+            _safely(hook, ctx, problems, None, ctx)
+
+
+def _safely(
+    hook: Callable[..., None],
+    ctx: Context,
+    problems: list[CellProblem],
+    node: ast.AST | None,
+    *args: Any,
+) -> None:
+    try:
+        hook(*args)
+    except Exception:
+        from raiassist.scan import CellProblem
+
+        failed = ctx.state.setdefault("failed-detectors", set())
+        if hook.__module__ not in failed:
+            failed.add(hook.__module__)
+            log.exception("detector %s failed on %s", hook.__module__, ctx.document.path)
+            where = ctx.at(node) if node is not None else ctx.document.location(ctx.cell, 1, 0)
+            check = hook.__module__.rsplit(".", 1)[-1]
+            problems.append(
+                CellProblem(
+                    where,
+                    f"internal error in the {check} check; "
+                    "other checks still ran (details in the log)",
+                )
+            )
+
+
+REGISTRY = Registry(DETECTORS)

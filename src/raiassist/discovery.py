@@ -1,0 +1,95 @@
+"""Which files `raiassist check` reads: `.py` and `.ipynb` under the given paths, without
+configured excludes, `.gitignore`d files, or tool and environment folders."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+SUFFIXES = (".py", ".ipynb")
+SKIPPED_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        ".env",
+        "env",
+        "node_modules",
+        "__pycache__",
+        ".ipynb_checkpoints",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        ".tox",
+        ".nox",
+        "site-packages",
+        "build",
+        "dist",
+        ".eggs",
+    }
+)
+
+
+def discover(paths: Iterable[Path], root: Path, exclude: Iterable[str]) -> list[Path]:
+    """Files to check, sorted, each once. Named files are kept unless excluded by config."""
+    patterns = list(exclude)
+    named: list[Path] = []
+    walked: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            walked.extend(_walk(path))
+        elif path.suffix in SUFFIXES or path.exists():
+            named.append(path)
+        else:
+            named.append(path)  # a missing file is reported when it is read
+    walked = _not_ignored(walked, root)
+    files = [p for p in [*named, *walked] if not excluded(p, root, patterns)]
+    return sorted(dict.fromkeys(p.resolve() for p in files))
+
+
+def excluded(path: Path, root: Path, patterns: list[str]) -> bool:
+    relative = relative_to_root(path, root)
+    return any(
+        fnmatch.fnmatch(relative, pattern) or relative.startswith(pattern.rstrip("/") + "/")
+        for pattern in patterns
+    )
+
+
+def relative_to_root(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for current, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.endswith(".egg-info"))
+        for name in sorted(files):
+            if name.endswith(SUFFIXES):
+                yield Path(current) / name
+
+
+def _not_ignored(files: list[Path], root: Path) -> list[Path]:
+    """Drop files that git ignores (one `git check-ignore` call for all of them)."""
+    if not files or not (root / ".git").exists():
+        return files
+    try:
+        result = subprocess.run(
+            ["git", "check-ignore", "--stdin", "-z"],
+            cwd=root,
+            input="\0".join(map(str, files)),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return files
+    ignored = {Path(p).resolve() for p in result.stdout.split("\0") if p}
+    return [f for f in files if f.resolve() not in ignored]

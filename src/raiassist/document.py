@@ -1,0 +1,185 @@
+"""One `Document` for every input: a `.py` file (with or without `# %%` cells), a notebook
+read with nbformat, or an editor buffer. Locations are (cell, line, column).
+
+Reading never raises for bad content: a file that cannot be read becomes a Document with an
+`error` and no cells, so a batch goes on with the next file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Literal
+
+CellKind = Literal["code", "markdown", "raw"]
+MAX_BYTES = 64 * 1024 * 1024
+_CELL_MARKER = re.compile(r"^# ?%%(?P<rest>.*)$")
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a document: `cell` is None for scripts, whose lines are file lines."""
+
+    cell: int | None
+    line: int
+    column: int
+    end_line: int = 0
+    end_column: int = 0
+
+
+@dataclass(frozen=True)
+class Cell:
+    index: int
+    kind: CellKind
+    source: str
+    execution_count: int | None = None
+    line_offset: int = 0  # lines before this cell in a script; 0 in notebooks
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    kind: Literal["script", "notebook"]
+    cells: tuple[Cell, ...] = ()
+    language: str = "python"
+    error: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def code_cells(self) -> tuple[Cell, ...]:
+        return tuple(c for c in self.cells if c.kind == "code")
+
+    def location(
+        self, cell: Cell, line: int, column: int, end_line: int = 0, end_column: int = 0
+    ) -> Location:
+        """A location from cell-relative line and 0-based column."""
+        if self.kind == "script":
+            off = cell.line_offset
+            return Location(None, line + off, column + 1, (end_line or line) + off, end_column + 1)
+        return Location(cell.index, line, column + 1, end_line or line, end_column + 1)
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Read a `.py` or `.ipynb` file into a Document."""
+    name = display or str(path)
+    kind: Literal["script", "notebook"] = "notebook" if path.suffix == ".ipynb" else "script"
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return Document(name, kind, error=f"larger than {MAX_BYTES // 2**20} MB; skipped")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Document(name, kind, error=f"cannot read: {exc.strerror or exc}")
+    if b"\x00" in raw[:8192] and kind == "script":
+        return Document(name, kind, error="binary file, not Python source")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Document(name, kind, error=f"not UTF-8 text (byte {exc.start})")
+    return notebook_from_text(text, name) if kind == "notebook" else script_from_text(text, name)
+
+
+def script_from_text(text: str, path: str) -> Document:
+    """A script; `# %%` markers split it into cells (`# %% [markdown]` cells are markdown)."""
+    lines = text.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if _CELL_MARKER.match(line)]
+    if not starts:
+        return Document(path, "script", (Cell(0, "code", text),))
+    bounds = ([0] if starts[0] > 0 else []) + starts + [len(lines)]
+    cells = []
+    for index, (start, end) in enumerate(pairwise(bounds)):
+        marker = _CELL_MARKER.match(lines[start])
+        is_markdown = bool(marker and "[markdown]" in marker.group("rest"))
+        body = "".join(lines[start:end])
+        if is_markdown:
+            body = "".join(re.sub(r"^# ?", "", line) for line in lines[start + 1 : end])
+            cells.append(Cell(index, "markdown", body, line_offset=start + 1))
+        else:
+            cells.append(Cell(index, "code", body, line_offset=start))
+    return Document(path, "script", tuple(cells))
+
+
+def notebook_from_text(text: str, path: str) -> Document:
+    """A notebook from its JSON text; nbformat upgrades versions before 4."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        return Document(path, "notebook", error=f"not valid notebook JSON{where}")
+    return notebook_from_data(data, path)
+
+
+def notebook_from_data(data: Any, path: str) -> Document:
+    """A notebook from parsed JSON (any nbformat version)."""
+    if not isinstance(data, dict):
+        return Document(path, "notebook", error="not a notebook: the JSON is not an object")
+    if data.get("nbformat", 4) < 4:
+        data, error = _upgrade(data)
+        if error:
+            return Document(path, "notebook", error=error)
+    language = _language(data.get("metadata"))
+    if language != "python":
+        return Document(
+            path,
+            "notebook",
+            language=language,
+            notes=(f"skipped: the notebook's language is {language}, not Python",),
+        )
+    cells = data.get("cells")
+    if not isinstance(cells, list):
+        return Document(path, "notebook", error="not a notebook: 'cells' is not a list")
+    return Document(path, "notebook", tuple(_cells(cells)))
+
+
+def notebook_from_cells(path: str, cells: Iterable[tuple[CellKind, str]]) -> Document:
+    """A notebook from an editor's cells (kind, text), in document order."""
+    return Document(path, "notebook", tuple(Cell(i, k, s) for i, (k, s) in enumerate(cells)))
+
+
+def _upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    import nbformat
+
+    try:
+        node = nbformat.from_dict(data)  # type: ignore[no-untyped-call]
+        upgraded: dict[str, Any] = nbformat.convert(node, 4)  # type: ignore[no-untyped-call]
+        return upgraded, None
+    except Exception as exc:  # noqa: BLE001 - nbformat raises many kinds on broken input
+        return data, f"cannot upgrade this nbformat {data.get('nbformat')} notebook: {exc}"
+
+
+def _language(metadata: Any) -> str:
+    if not isinstance(metadata, dict):
+        return "python"
+    info = metadata.get("language_info")
+    spec = metadata.get("kernelspec")
+    name = info.get("name") if isinstance(info, dict) else None
+    if not name and isinstance(spec, dict):
+        name = spec.get("language") or spec.get("name")
+    name = str(name or "python").lower()
+    return "python" if name.startswith(("python", "ipython")) else name
+
+
+def _cells(raw: Sequence[Any]) -> Iterable[Cell]:
+    for index, cell in enumerate(raw):
+        if not isinstance(cell, dict):
+            yield Cell(index, "raw", "")
+            continue
+        kind = cell.get("cell_type")
+        count = cell.get("execution_count")
+        yield Cell(
+            index,
+            kind if kind in ("code", "markdown") else "raw",
+            _source(cell.get("source")),
+            count if isinstance(count, int) else None,
+        )
+
+
+def _source(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "".join(part for part in value if isinstance(part, str))
+    return ""

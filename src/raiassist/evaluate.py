@@ -1,0 +1,251 @@
+"""Decide, for one scanned document, which requirements apply and what state each is in.
+
+A pure function of (facts, project evidence, standard, settings, record, today): the CLI,
+the language server and the Jupyter surfaces all call it and only render its findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from raiassist.config import Settings
+from raiassist.document import Location
+from raiassist.record import Entry, Record
+from raiassist.scan import Facts, Hit
+from raiassist.standard import rules
+from raiassist.standard.catalogue import Requirement, Standard
+from raiassist.waivers import Waiver
+
+Status = Literal["open", "met", "waived", "not-applicable"]
+STATUS_ORDER: tuple[Status, ...] = ("met", "not-applicable", "waived", "open")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    detail: str
+    path: str
+    location: Location | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One requirement (or one tool problem, `kind="tool"`) for one file or the project."""
+
+    id: str
+    severity: str
+    status: Status
+    scope: str
+    message: str
+    path: str
+    location: Location | None = None
+    goal: str = ""
+    title: str = ""
+    kind: Literal["requirement", "tool"] = "requirement"
+    signals: tuple[Hit, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    incomplete: tuple[str, ...] = ()
+    answer: Entry | None = None
+    waiver: Waiver | None = None
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What evaluation needs besides the document itself."""
+
+    standard: Standard
+    settings: Settings
+    record: Record
+    project_hits: tuple[Hit, ...] = ()
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def evaluate(facts: Facts, path: str, inputs: Inputs, relative: str | None = None) -> list[Finding]:
+    """Every applicable requirement of one document, plus its tool problems. `path` is how
+    findings name the file; `relative` (default: `path`) is how the record and config do."""
+    relative = path if relative is None else relative
+    present = facts.signals
+    findings = (
+        [tool_finding("RA001", "error", path, None, facts.document.error)]
+        if (facts.document.error)
+        else []
+    )
+    findings += [
+        tool_finding(_problem_code(p.message), "warning", path, p.location, p.message)
+        for p in facts.problems
+    ]
+    used: set[Waiver] = set()
+    for req in active(inputs.standard, inputs.settings, relative):
+        if rules.holds(req.applies_when, present):
+            findings.append(_finding(req, facts, path, relative, inputs, used))
+    findings += _waiver_problems(facts, path, inputs, used)
+    return findings
+
+
+def active(standard: Standard, settings: Settings, path: str | None) -> list[Requirement]:
+    """Requirements left after select, ignore and per-path ignores, severities overridden."""
+    ignored = set(settings.ignore)
+    for pattern, ids in settings.per_path_ignores.items():
+        if path is not None and (fnmatch.fnmatch(path, pattern) or path.startswith(pattern)):
+            ignored.update(ids)
+    result = []
+    for req in standard.requirements:
+        keys = {req.id, req.goal}
+        if (settings.select and not keys & set(settings.select)) or keys & ignored:
+            continue
+        severity = settings.severity.get(req.id) or settings.severity.get(req.goal)
+        result.append(_with_severity(req, severity) if severity else req)
+    return result
+
+
+def _with_severity(req: Requirement, severity: str) -> Requirement:
+    from dataclasses import replace
+
+    return replace(req, severity=severity)  # type: ignore[arg-type]
+
+
+def _finding(
+    req: Requirement, facts: Facts, path: str, relative: str, inputs: Inputs, used: set[Waiver]
+) -> Finding:
+    location = _anchor(req, facts)
+    signals = _triggers(req, facts)
+    evidence = _evidence(req, facts, inputs.project_hits)
+    incomplete = tuple(
+        h.detail
+        for h in [*facts.hits, *inputs.project_hits]
+        if h.kind == "incomplete" and h.name in req.satisfied_by
+    )
+    answers = {
+        e.answer: e for e in inputs.record.answers(req.id, relative) if not e.expired(inputs.today)
+    }
+    waiver = None
+    if "not-applicable" in answers:
+        answer: Entry | None = answers["not-applicable"]
+        status: Status = "not-applicable"
+        message = f"not applicable: {answers['not-applicable'].text}"
+    elif evidence:
+        answer, status = None, "met"
+        message = "met by " + "; ".join(e.detail for e in evidence[:3])
+    elif "attested" in answers:
+        answer, status = answers["attested"], "met"
+        message = f"attested by {answers['attested'].by}: {answers['attested'].text}"
+    elif "waived" in answers:
+        answer, status = answers["waived"], "waived"
+        message = f"waived: {answers['waived'].text}"
+    else:
+        answer = None
+        waiver = _inline_waiver(req, facts, location if req.scope == "code" else None, inputs.today)
+        if waiver is not None:
+            used.add(waiver)
+            status, message = "waived", f"waived: {waiver.reason}"
+        else:
+            status, message = "open", _open_message(req, signals, incomplete)
+    return Finding(
+        req.id,
+        req.severity,
+        status,
+        req.scope,
+        message,
+        path,
+        location,
+        req.goal,
+        req.title,
+        "requirement",
+        signals,
+        evidence,
+        incomplete,
+        answer,
+        waiver,
+    )
+
+
+def _anchor(req: Requirement, facts: Facts) -> Location | None:
+    if req.scope != "code":
+        return None
+    for name in req.anchor:
+        hits = facts.of(name)
+        if hits:
+            return hits[0].location
+    return None
+
+
+def _triggers(req: Requirement, facts: Facts) -> tuple[Hit, ...]:
+    """The first hit of each signal the requirement's rule mentions, anchors first."""
+    wanted = dict.fromkeys([*req.anchor, *rules.signal_names(req.applies_when)])
+    found = []
+    for name in wanted:
+        hits = facts.of(name)
+        if hits and hits[0].kind == "signal":
+            found.append(hits[0])
+    return tuple(found)
+
+
+def _evidence(req: Requirement, facts: Facts, project: Sequence[Hit]) -> tuple[Evidence, ...]:
+    result = []
+    for name in req.satisfied_by:
+        for hit in (*facts.of(name), *(h for h in project if h.name == name)):
+            if hit.kind == "evidence":
+                result.append(
+                    Evidence(hit.name, hit.detail, hit.path or facts.document.path, hit.location)
+                )
+    return tuple(result)
+
+
+def _inline_waiver(
+    req: Requirement, facts: Facts, location: Location | None, today: dt.date
+) -> Waiver | None:
+    for waiver in facts.waivers:
+        usable = waiver.problem is None and not waiver.expired(today)
+        if req.id in waiver.ids and usable and waiver.covers(location):
+            return waiver
+    return None
+
+
+def _open_message(req: Requirement, signals: Iterable[Hit], incomplete: Sequence[str]) -> str:
+    found = [h.detail for h in signals][:2]
+    message = req.prompt.rstrip(".")
+    if found:
+        message += f" (found: {'; '.join(found)})"
+    if incomplete:
+        message += f"; {incomplete[0]}"
+    return message + "."
+
+
+def _waiver_problems(facts: Facts, path: str, inputs: Inputs, used: set[Waiver]) -> list[Finding]:
+    problems = []
+    known = inputs.standard.by_id
+    for waiver in facts.waivers:
+        unknown = [i for i in waiver.ids if i not in known]
+        if waiver.problem:
+            problems.append(tool_finding("RA100", "warning", path, waiver.location, waiver.problem))
+        elif unknown:
+            message = f"waiver names unknown requirement {', '.join(unknown)}"
+            problems.append(tool_finding("RA103", "warning", path, waiver.location, message))
+        elif waiver.expired(inputs.today):
+            message = f"waiver for {', '.join(waiver.ids)} expired on {waiver.until}"
+            problems.append(tool_finding("RA102", "warning", path, waiver.location, message))
+        elif waiver not in used:
+            message = (
+                f"waiver for {', '.join(waiver.ids)} matches no open requirement here; remove it"
+            )
+            problems.append(tool_finding("RA101", "warning", path, waiver.location, message))
+    return problems
+
+
+def tool_finding(
+    code: str, severity: str, path: str, location: Location | None, message: str | None
+) -> Finding:
+    return Finding(code, severity, "open", "file", message or "", path, location, kind="tool")
+
+
+def _problem_code(message: str) -> str:
+    return "RA003" if message.startswith("internal error") else "RA002"
+
+
+def best(findings: Iterable[Finding]) -> Finding:
+    """The finding with the most settled status (met > not applicable > waived > open)."""
+    return min(findings, key=lambda f: STATUS_ORDER.index(f.status))

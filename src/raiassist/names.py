@@ -1,0 +1,93 @@
+"""Resolve what a name in code refers to, from imports and simple assignments.
+
+`import pandas as pd; df = pd.read_csv(p); df.groupby` resolves `df.groupby` to
+`pandas.read_csv().groupby`. Names flow across cells: a notebook is one namespace.
+"""
+
+from __future__ import annotations
+
+import ast
+
+MAX_DEPTH = 12
+
+
+class Names:
+    """The import aliases and assignments seen so far in a document."""
+
+    def __init__(self) -> None:
+        self.bound: dict[str, str] = {}
+
+    def learn_import(self, node: ast.Import | ast.ImportFrom) -> None:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    self.bound[alias.asname] = alias.name
+                else:
+                    top = alias.name.split(".")[0]
+                    self.bound[top] = top
+            return
+        module = "." * node.level + (node.module or "")
+        for alias in node.names:
+            if alias.name != "*":
+                self.bound[alias.asname or alias.name] = f"{module}.{alias.name}".lstrip(".")
+
+    def learn_assign(self, targets: list[ast.expr], value: ast.expr) -> None:
+        if not isinstance(value, ast.Call | ast.Attribute | ast.Name | ast.Subscript):
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    self.bound.pop(target.id, None)
+            return
+        resolved = self.resolve(value)
+        for target in targets:
+            if isinstance(target, ast.Name) and resolved != target.id:
+                self.bound[target.id] = resolved
+
+    def resolve(self, node: ast.AST, depth: int = 0) -> str:
+        """A dotted name for an expression: calls end in `()`, subscripts in `[]`."""
+        if depth > MAX_DEPTH:
+            return "?"
+        if isinstance(node, ast.Name):
+            return self.bound.get(node.id, node.id)
+        if isinstance(node, ast.Attribute):
+            return f"{self.resolve(node.value, depth + 1)}.{node.attr}"
+        if isinstance(node, ast.Call):
+            return f"{self.resolve(node.func, depth + 1)}()"
+        if isinstance(node, ast.Subscript):
+            return f"{self.resolve(node.value, depth + 1)}[]"
+        return "?"
+
+    def imported(self, prefix: str) -> bool:
+        """Whether any import binds a module under `prefix` (e.g. `torch`)."""
+        return any(v == prefix or v.startswith(prefix + ".") for v in self.bound.values())
+
+
+def last(name: str) -> str:
+    """The final part of a dotted name, without call or subscript marks."""
+    return name.rstrip("()[]").rsplit(".", 1)[-1].rstrip("()[]")
+
+
+def root(name: str) -> str:
+    return name.split(".", 1)[0].rstrip("()[]")
+
+
+def keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def strings(node: ast.AST | None) -> list[tuple[str, ast.AST]]:
+    """String constants in a constant, or in a list, tuple or set of them (one level deep)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [(node.value, node)]
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return [
+            (e.value, e)
+            for e in node.elts
+            if isinstance(e, ast.Constant) and isinstance(e.value, str)
+        ]
+    return []
+
+
+def constant_string(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None

@@ -1,0 +1,93 @@
+"""Parse a code cell with `ast`, after turning IPython syntax into placeholders.
+
+Line magics, `!shell` escapes and `?` help become `pass` (or `None` on the right of an
+assignment) with the same indentation, so line numbers stay true and blocks stay valid.
+Cell magics whose body is Python (`%%time`, `%%capture`, ...) keep their body; any other cell
+magic (`%%bash`, `%%sql`, ...) makes the cell empty.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+PYTHON_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug", "memit", "px", "pypy"}
+_NEEDS_TRANSFORM = re.compile(r"^\s*[%!?]|=\s*[%!]|\?\??\s*$", re.M)
+_ASSIGNED_MAGIC = re.compile(r"^(\s*[\w.,\s\[\]()*]+=\s*)[%!].*$")
+_MAGIC_LINE = re.compile(r"^(\s*)[%!]")
+
+
+@dataclass(frozen=True)
+class ParseError:
+    line: int
+    column: int
+    message: str
+
+
+def parse_cell(source: str) -> ast.Module | ParseError:
+    """The cell's syntax tree, or where and why it does not parse."""
+    text = _dedent(_cell_magic_body(source))
+    if _NEEDS_TRANSFORM.search(text):
+        tree = _parse(text)
+        if not isinstance(tree, ParseError):
+            return tree
+        text = transform_magics(text)
+    return _parse(text)
+
+
+def _parse(text: str) -> ast.Module | ParseError:
+    try:
+        return ast.parse(text)
+    except SyntaxError as exc:
+        return ParseError(exc.lineno or 1, (exc.offset or 1), f"does not parse: {exc.msg}")
+    except RecursionError:
+        return ParseError(1, 1, "does not parse: nested too deeply for Python's parser")
+    except (ValueError, MemoryError) as exc:
+        return ParseError(1, 1, f"does not parse: {exc}")
+
+
+def _cell_magic_body(source: str) -> str:
+    """A cell magic's Python body (`%%time`), or blank lines for other languages (`%%bash`)."""
+    lines = source.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not lines[first].lstrip().startswith("%%"):
+        return source
+    magic = lines[first].lstrip()[2:].split(maxsplit=1)
+    if not magic or magic[0] not in PYTHON_CELL_MAGICS:
+        return "\n".join("" for _ in lines)
+    lines[first] = ""
+    return "\n".join(lines)
+
+
+def _dedent(source: str) -> str:
+    """IPython runs a cell whose first line is indented as if it were not; so do we."""
+    first = next((line for line in source.split("\n") if line.strip()), "")
+    indent = first[: len(first) - len(first.lstrip())]
+    if not indent:
+        return source
+    return "\n".join(line.removeprefix(indent) for line in source.split("\n"))
+
+
+def transform_magics(source: str) -> str:
+    """The same cell with IPython-only syntax replaced by placeholders, line for line."""
+    out: list[str] = []
+    continued = False
+    for line in source.split("\n"):
+        out.append("" if continued else _placeholder(line))
+        continued = line.rstrip().endswith("\\") and out[-1] != line
+    return "\n".join(out)
+
+
+def _placeholder(line: str) -> str:
+    assigned = _ASSIGNED_MAGIC.match(line)
+    if assigned:
+        return f"{assigned.group(1)}None"
+    magic = _MAGIC_LINE.match(line)
+    if magic:
+        return f"{magic.group(1)}pass"
+    stripped = line.strip()
+    if stripped.startswith("?") or stripped.endswith("?"):
+        indent = line[: len(line) - len(line.lstrip())]
+        return f"{indent}{stripped.strip('?').strip() or 'pass'}"
+    return line

@@ -1,0 +1,151 @@
+"""Evidence from project documents: a model card, a datasheet, an impact assessment, a
+transparency note, found at the project root, in `docs/`, or beside the checked file.
+
+A document counts when every section its kind needs is there and filled in and no
+placeholder is left; otherwise it is reported as incomplete with what is missing. Filled
+sections inside these documents also count as section evidence for the whole project.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from raiassist import markdown
+from raiassist.document import Location
+from raiassist.scan import Hit
+
+KINDS: dict[str, re.Pattern[str]] = {
+    "doc.model-card": re.compile(r"^model[-_ ]?card.*\.md$", re.I),
+    "doc.datasheet": re.compile(r"^(datasheet|data[-_ ]?card|dataset[-_ ]?card).*\.md$", re.I),
+    "doc.impact-assessment": re.compile(r"^(rai[-_ ]?)?impact[-_ ]?assessment.*\.(md|docx)$", re.I),
+    "doc.transparency-note": re.compile(r"^transparency[-_ ]?note.*\.md$", re.I),
+}
+REQUIRED: dict[str, dict[str, str]] = {
+    "doc.model-card": {
+        "section.intended-uses": "Intended uses",
+        "section.limitations": "Limitations",
+    },
+    "doc.datasheet": {"section.data-provenance": "Data provenance or collection"},
+    "doc.impact-assessment": {"section.intended-uses": "Intended uses"},
+    "doc.transparency-note": {
+        "section.intended-uses": "Intended uses",
+        "section.limitations": "Limitations",
+    },
+}
+EXTRA_HEADINGS = {
+    "doc.model-card": (
+        "Evaluation or performance",
+        re.compile(r"evaluat|performance|metric", re.I),
+    ),
+    "doc.datasheet": ("Composition", re.compile(r"composition|contents|fields|schema", re.I)),
+    "doc.impact-assessment": (
+        "Sign-off or review",
+        re.compile(r"sign[- ]?off|review|approv", re.I),
+    ),
+    "doc.transparency-note": ("System performance", re.compile(r"performance|evaluat", re.I)),
+}
+HF_FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---", re.S)
+
+
+def project_evidence(folders: Iterable[Path], root: Path) -> tuple[Hit, ...]:
+    """Hits for every project document in the given folders (searched once each)."""
+    hits: list[Hit] = []
+    seen: set[Path] = set()
+    for folder in folders:
+        for path in _documents(folder.resolve()):
+            if path not in seen:
+                seen.add(path)
+                hits.extend(_judge(path, _relative(path, root)))
+    return tuple(hits)
+
+
+def search_folders(root: Path, files: Iterable[Path]) -> list[Path]:
+    """Where project documents are looked for: the root, `docs/`, and each file's folder."""
+    folders = [root, root / "docs", root / "doc"]
+    folders += sorted({f.resolve().parent for f in files})
+    return [f for f in dict.fromkeys(folders) if f.is_dir()]
+
+
+@lru_cache(maxsize=256)
+def _documents(folder: Path) -> tuple[Path, ...]:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return ()
+    return tuple(p for p in entries if p.is_file() and (_kind(p) or p.name.lower() == "readme.md"))
+
+
+def _kind(path: Path) -> str | None:
+    return next((kind for kind, pattern in KINDS.items() if pattern.match(path.name)), None)
+
+
+def _judge(path: Path, shown: str) -> list[Hit]:
+    kind = _kind(path)
+    if path.suffix.lower() == ".docx" and kind:
+        return [
+            Hit(
+                kind,
+                "evidence",
+                Location(None, 1, 1),
+                f"{shown} (a .docx, contents not checked)",
+                path=shown,
+            )
+        ]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    if kind is None:
+        front = HF_FRONT_MATTER.match(text)
+        if not front or "model-index" not in front.group(1):
+            return []
+        kind = "doc.model-card"
+    lines = text.splitlines()
+    found = markdown.sections(lines)
+    hits = [
+        Hit(
+            s.topic,
+            "evidence",
+            Location(None, s.line + 1, 1),
+            f"filled-in section '{s.title}' in {shown}",
+            path=shown,
+        )
+        for s in found
+        if s.filled
+    ]
+    gaps = _gaps(kind, found, lines) + _placeholder_gap(text)
+    where = Location(None, 1, 1)
+    if gaps:
+        detail = f"{shown} is incomplete: " + "; ".join(gaps)
+        hits.append(Hit(kind, "incomplete", where, detail, path=shown))
+    else:
+        hits.append(Hit(kind, "evidence", where, f"{shown}, complete", path=shown))
+    return hits
+
+
+def _gaps(kind: str, found: list[markdown.Section], lines: list[str]) -> list[str]:
+    filled = {s.topic for s in found if s.filled}
+    gaps = [
+        f"section '{label}' missing or empty"
+        for topic, label in REQUIRED[kind].items()
+        if topic not in filled
+    ]
+    label, pattern = EXTRA_HEADINGS[kind]
+    if not any(pattern.search(title) for _, _, title in markdown.headings(lines)):
+        gaps.append(f"section '{label}' missing")
+    return gaps
+
+
+def _placeholder_gap(text: str) -> list[str]:
+    count = markdown.placeholders(text)
+    return [f"{count} placeholder(s) such as TODO or [More Information Needed]"] if count else []
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,209 @@
+"""The project's record: people's answers to requirements, in one reviewable YAML file at the
+project root (`responsible-ai.yaml` unless configured otherwise).
+
+Each entry attests a requirement as met (with a note), marks it not applicable or waives it
+(with a reason), for the whole project or one path, with who, when and an optional expiry.
+Writes take a lock, edit only the lines of the entry they add or replace, and swap the file
+in atomically, so comments and every other byte stay as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+import pydantic
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from raiassist.atomic import write_text
+from raiassist.errors import Problem, UserError
+from raiassist.standard.loading import format_loc, line_of
+
+Answer = Literal["attested", "not-applicable", "waived"]
+HEADER = """\
+# Responsible AI record: people's answers to requirements that code alone cannot settle.
+# Written by `raiassist attest | na | waive` (and the editor and notebook surfaces); review
+# changes to it like code. Each entry: id, answer (attested | not-applicable | waived),
+# scope ('project' or a path relative to this file), note or reason, by, date, expires.
+version: 1
+entries:
+"""
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9-]*[0-9](\.[0-9]+)*$")
+    answer: Answer
+    scope: str = "project"
+    note: str | None = None
+    reason: str | None = None
+    by: str = Field(min_length=1)
+    date: dt.date
+    expires: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _explained(self) -> Entry:
+        if self.answer == "attested" and not (self.note or "").strip():
+            raise ValueError("an attestation needs a note saying what shows it is met")
+        if self.answer != "attested" and not (self.reason or "").strip():
+            raise ValueError(f"an answer '{self.answer}' needs a reason")
+        return self
+
+    @property
+    def text(self) -> str:
+        return (self.note if self.answer == "attested" else self.reason) or ""
+
+    def covers(self, path: str | None) -> bool:
+        """Whether the entry applies to a file (relative to the project); None: the project."""
+        if self.scope == "project":
+            return True
+        if path is None:
+            return False
+        scope = self.scope.rstrip("/")
+        return path == scope or PurePosixPath(path).is_relative_to(scope)
+
+    def expired(self, today: dt.date) -> bool:
+        return self.expires is not None and self.expires < today
+
+
+class RecordFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1] = 1
+    entries: list[Entry] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Record:
+    path: Path
+    entries: tuple[Entry, ...] = ()
+
+    def answers(self, requirement: str, path: str | None) -> list[Entry]:
+        return [e for e in self.entries if e.id == requirement and e.covers(path)]
+
+
+def load_record(path: Path) -> Record:
+    """The record at `path`; an empty record when the file does not exist."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Record(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError([Problem(path.name, f"cannot read the record: {exc}")]) from None
+    return Record(path, tuple(_parse(text, path.name).entries))
+
+
+def _parse(text: str, name: str) -> RecordFile:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise UserError([Problem(name, "not valid YAML", line=line)]) from None
+    try:
+        return RecordFile.model_validate(data or {})
+    except pydantic.ValidationError as exc:
+        problems = [
+            Problem(
+                name,
+                e["msg"].removeprefix("Value error, "),
+                path=format_loc(e["loc"]),
+                line=line_of(text, e["loc"]),
+            )
+            for e in exc.errors()
+        ]
+        raise UserError(problems) from None
+
+
+def add_entry(path: Path, entry: Entry) -> None:
+    """Add an entry, or replace the one with the same id, scope and answer kind."""
+    with _locked(path.parent):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = HEADER
+        current = _parse(text, path.name)
+        write_text(path, _with_entry(text, current, entry))
+
+
+def _with_entry(text: str, current: RecordFile, entry: Entry) -> str:
+    block = _entry_text(entry)
+    node = yaml.compose(text)
+    entries = _entries_node(node)
+    lines = text.splitlines(keepends=True)
+    if entries is None:  # no `entries:` key yet
+        return text + ("" if text.endswith("\n") or not text else "\n") + "entries:\n" + block
+    if isinstance(entries, yaml.SequenceNode) and entries.flow_style:
+        row = entries.start_mark.line
+        lines[row] = lines[row][: entries.start_mark.column].rstrip() + "\n"
+        lines.insert(row + 1, block)
+        return "".join(lines)
+    for index, old in enumerate(current.entries):
+        if (old.id, old.scope, old.answer) == (entry.id, entry.scope, entry.answer):
+            item = entries.value[index]
+            start, end = item.start_mark.line, _end_line(item, lines)
+            return "".join([*lines[:start], block, *lines[end:]])
+    if entries.value:
+        end = _end_line(entries.value[-1], lines)
+        return "".join([*lines[:end], block, *lines[end:]])
+    tail = "" if text.endswith("\n") else "\n"
+    return text + tail + block
+
+
+def _entries_node(node: yaml.Node | None) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((v for k, v in node.value if k.value == "entries"), None)
+
+
+def _end_line(item: yaml.Node, lines: list[str]) -> int:
+    """The line after an entry's last line (end marks point past trailing blank lines)."""
+    end = item.end_mark.line + (1 if item.end_mark.column > 0 else 0)
+    while end > item.start_mark.line + 1 and not lines[end - 1].strip():
+        end -= 1
+    return end
+
+
+def _entry_text(entry: Entry) -> str:
+    data: dict[str, Any] = entry.model_dump(exclude_none=True)
+    dumped = yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=88)
+    return "".join(f"  {line}" for line in dumped.splitlines(keepends=True))
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder, so concurrent writers do not lose each other's work."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def who() -> str:
+    """The person answering: git's user.name and user.email, else the login name."""
+    import subprocess
+
+    def git(key: str) -> str:
+        try:
+            out = subprocess.run(
+                ["git", "config", key], capture_output=True, text=True, timeout=5, check=False
+            )
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        return out.stdout.strip()
+
+    name, email = git("user.name"), git("user.email")
+    if name:
+        return f"{name} <{email}>" if email else name
+    return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"

@@ -1,0 +1,34 @@
+"""GitHub Actions workflow commands: `::error file=...,line=...::message` annotations."""
+
+from __future__ import annotations
+
+from raiassist.checking import Report
+from raiassist.evaluate import Finding
+from raiassist.notebook_lines import file_line
+from raiassist.reporters.common import reported, shown
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render(report: Report, show: str) -> str:
+    return "\n".join(_annotation(f) for f in reported(report) if shown(f, show))
+
+
+def _annotation(finding: Finding) -> str:
+    origin = next((h.path for h in finding.signals if h.path), None)
+    path = origin if finding.scope == "project" and origin else finding.path
+    props = [f"file={_escape_property(path)}"]
+    loc = finding.location
+    if loc is not None:
+        line = file_line(path, loc.cell, loc.line) if loc.cell is not None else loc.line
+        props += [f"line={line}", f"col={loc.column}"]
+    props.append(f"title={_escape_property(f'{finding.id} {finding.title}'.strip())}")
+    return f"::{LEVELS[finding.severity]} {','.join(props)}::{_escape_data(finding.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

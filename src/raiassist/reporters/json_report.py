@@ -1,0 +1,114 @@
+"""JSON: every applicable requirement of every file, with status, locations, evidence, the
+signals that made it apply, and any waiver or answer. The shape is versioned
+(`raiassist-check/1`) and documented in the README."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from raiassist import __version__
+from raiassist.checking import FileReport, Report
+from raiassist.document import Location
+from raiassist.evaluate import Finding
+from raiassist.reporters.common import failing, reported, shown
+
+VERSION = "raiassist-check/1"
+
+
+def render(report: Report, show: str) -> str:
+    return json.dumps(report_json(report, show), indent=2, ensure_ascii=False)
+
+
+def report_json(report: Report, show: str) -> dict[str, Any]:
+    settings = report.config.settings
+    findings = list(reported(report))
+    return {
+        "version": VERSION,
+        "raiassist": __version__,
+        "root": str(report.root),
+        "packs": [{"id": p.id, "version": p.version} for p in report.standard.packs],
+        "files": [file_json(f) for f in report.files],
+        "project": {
+            "requirements": [finding_json(f) for f in report.project],
+            "problems": [finding_json(f) for f in report.problems],
+        },
+        "summary": {
+            "files": len(report.files),
+            "open": _count(f.severity for f in findings if f.status == "open"),
+            "shown": sum(1 for f in findings if shown(f, show)),
+            "met": sum(1 for f in findings if f.status == "met"),
+            "waived": sum(1 for f in findings if f.status == "waived"),
+            "not_applicable": sum(1 for f in findings if f.status == "not-applicable"),
+            "fail_on": settings.fail_on,
+            "failed": bool(failing(report, settings.fail_on)),
+        },
+    }
+
+
+def file_json(file: FileReport) -> dict[str, Any]:
+    """One file's checklist; also what the Jupyter server extension returns."""
+    document = file.facts.document
+    return {
+        "path": file.path,
+        "relative": file.relative,
+        "kind": file.kind,
+        "error": document.error,
+        "notes": list(document.notes),
+        "signals": sorted(file.facts.signals),
+        "evidence": sorted(file.facts.evidence),
+        "requirements": [finding_json(f) for f in file.findings if f.kind == "requirement"],
+        "problems": [finding_json(f) for f in file.findings if f.kind == "tool"],
+    }
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": finding.id,
+        "goal": finding.goal or None,
+        "title": finding.title or None,
+        "status": finding.status,
+        "severity": finding.severity,
+        "scope": finding.scope,
+        "message": finding.message,
+        "locations": [location_json(finding.path, finding.location)] if finding.location else [],
+        "signals": [
+            {
+                "name": h.name,
+                "detail": h.detail,
+                **location_json(h.path or finding.path, h.location),
+            }
+            for h in finding.signals
+        ],
+        "evidence": [
+            {"kind": e.kind, "detail": e.detail, **location_json(e.path, e.location)}
+            for e in finding.evidence
+        ],
+        "incomplete": list(finding.incomplete),
+        "waiver": None,
+        "answer": None,
+    }
+    if finding.waiver:
+        w = finding.waiver
+        data["waiver"] = {
+            "reason": w.reason,
+            "until": w.until.isoformat() if w.until else None,
+            **location_json(finding.path, w.location),
+        }
+    if finding.answer:
+        data["answer"] = finding.answer.model_dump(mode="json", exclude_none=True)
+    return data
+
+
+def location_json(path: str, location: Location | None) -> dict[str, Any]:
+    if location is None:
+        return {"path": path, "cell": None, "line": None, "column": None}
+    return {"path": path, "cell": location.cell, "line": location.line, "column": location.column}
+
+
+def _count(severities: Iterable[str]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for severity in severities:
+        counts[severity] = counts.get(severity, 0) + 1
+    return counts

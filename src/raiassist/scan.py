@@ -1,0 +1,227 @@
+"""Find signals and evidence in a Document: parse each code cell once, walk it once.
+
+Cells are walked in execution order with one shared namespace. The walker hands each call,
+column name, string and identifier to the detectors registered for it (see
+`raiassist.detectors.REGISTRY`); markdown cells go to markdown detectors; document detectors
+run last over everything found. A detector that raises is reported as one problem for the
+file and the rest of the scan goes on.
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
+
+from raiassist import columns
+from raiassist.document import Cell, Document, Location
+from raiassist.names import Names, last, root
+from raiassist.parsing import ParseError, parse_cell
+from raiassist.waivers import Waiver, waivers_in
+
+log = logging.getLogger(__name__)
+MAX_HITS_PER_NAME = 50
+Kind = Literal["signal", "evidence", "incomplete"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place where a signal or evidence kind was found."""
+
+    name: str
+    kind: Kind
+    location: Location
+    detail: str
+    subject: str = ""
+    path: str = ""  # set for evidence found in another file (project documents)
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the scan found in one document."""
+
+    document: Document
+    hits: tuple[Hit, ...] = ()
+    problems: tuple[CellProblem, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+
+    @cached_property
+    def signals(self) -> frozenset[str]:
+        return frozenset(h.name for h in self.hits if h.kind == "signal")
+
+    @cached_property
+    def evidence(self) -> frozenset[str]:
+        return frozenset(h.name for h in self.hits if h.kind == "evidence")
+
+    def of(self, name: str) -> tuple[Hit, ...]:
+        return self._by_name.get(name, ())
+
+    @cached_property
+    def _by_name(self) -> dict[str, tuple[Hit, ...]]:
+        index: dict[str, list[Hit]] = {}
+        for hit in self.hits:
+            index.setdefault(hit.name, []).append(hit)
+        return {name: tuple(hits) for name, hits in index.items()}
+
+
+class Context:
+    """What a detector may read while the walk is at a node, and how it reports a hit."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.names = Names()
+        self.cell: Cell = Cell(0, "code", "")
+        self.statement: ast.stmt | None = None
+        self.state: dict[str, Any] = {}
+        self.hits: list[Hit] = []
+        self.counts: dict[str, int] = {}
+
+    def at(self, node: ast.AST) -> Location:
+        line = getattr(node, "lineno", 1)
+        return self.document.location(
+            self.cell,
+            line,
+            getattr(node, "col_offset", 0),
+            getattr(node, "end_lineno", None) or line,
+            getattr(node, "end_col_offset", None) or 0,
+        )
+
+    def hit(self, name: str, kind: Kind, node: ast.AST, detail: str, subject: str = "") -> None:
+        count = self.counts.get(name, 0)
+        if count < MAX_HITS_PER_NAME:
+            self.counts[name] = count + 1
+            self.hits.append(Hit(name, kind, self.at(node), detail, subject))
+
+
+def scan(document: Document) -> Facts:
+    """Signals, evidence, cell problems and inline waivers of one document."""
+    from raiassist.detectors import REGISTRY
+
+    if document.error or not document.cells:
+        return Facts(document)
+    ctx = Context(document)
+    problems: list[CellProblem] = []
+    waivers: list[Waiver] = []
+    for cell in _execution_order(document):
+        ctx.cell = cell
+        if cell.kind == "markdown":
+            REGISTRY.markdown(cell, ctx, problems)
+            continue
+        if cell.kind != "code":
+            continue
+        tree = parse_cell(cell.source)
+        if isinstance(tree, ParseError):
+            where = document.location(cell, tree.line, max(tree.column - 1, 0))
+            problems.append(CellProblem(where, f"this cell {tree.message}; it was skipped"))
+            continue
+        waivers.extend(waivers_in(cell, document))
+        _Walker(ctx, REGISTRY, problems).body(tree.body)
+    REGISTRY.finish(ctx, problems)
+    return Facts(document, tuple(ctx.hits), tuple(problems), tuple(waivers))
+
+
+def _execution_order(document: Document) -> list[Cell]:
+    """Executed cells by execution count, then the rest in document order."""
+    return sorted(document.cells, key=lambda c: (c.execution_count or math.inf, c.index))
+
+
+_LEAVES = (ast.Name, ast.Load, ast.Store, ast.Del, ast.Pass, ast.Break, ast.Continue)
+_SKIPPED = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+
+
+class _Walker:
+    def __init__(self, ctx: Context, registry: Any, problems: list[CellProblem]) -> None:
+        self.ctx, self.registry, self.problems = ctx, registry, problems
+
+    def body(self, statements: list[ast.stmt]) -> None:
+        for statement in statements:
+            self.statement(statement)
+
+    def statement(self, node: ast.stmt) -> None:
+        for child in ast.iter_child_nodes(node):
+            self.ctx.statement = node
+            if isinstance(child, ast.stmt):
+                self.statement(child)
+            elif isinstance(child, ast.expr | ast.keyword | ast.comprehension | ast.arguments):
+                self.expression(child)
+            elif isinstance(child, ast.excepthandler | ast.match_case | ast.withitem):
+                self.statement_like(child)
+        self.bind(node)
+
+    def statement_like(self, node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.stmt):
+                self.statement(child)
+            else:
+                self.expression(child)
+
+    def expression(self, node: ast.AST) -> None:
+        stack = [node]
+        pop, push, extend = stack.pop, stack.append, stack.extend
+        registry, ctx, problems = self.registry, self.ctx, self.problems
+        while stack:
+            current = pop()
+            kind = type(current)
+            if current is None:
+                continue
+            if isinstance(current, ast.Call):
+                name = ctx.names.resolve(current.func)
+                registry.call(current, name, root(name), last(name), ctx, problems)
+                columns.from_call(current, last(name), ctx, registry, problems)
+            elif isinstance(current, ast.Subscript):
+                columns.from_subscript(current, ctx, registry, problems)
+            elif isinstance(current, ast.Attribute):
+                columns.from_attribute(current, ctx, registry, problems)
+            elif kind is ast.Constant:
+                if type(current.value) is str:  # type: ignore[attr-defined]
+                    registry.string(current.value, current, ctx, problems)  # type: ignore[attr-defined]
+                continue
+            elif kind in _LEAVES:
+                continue
+            for field in current._fields:
+                value = getattr(current, field, None)
+                if type(value) is list:
+                    extend(value)
+                elif isinstance(value, ast.AST) and not isinstance(value, _SKIPPED):
+                    push(value)
+
+    def bind(self, node: ast.stmt) -> None:
+        names = self.ctx.names
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names.learn_import(node)
+        elif isinstance(node, ast.Assign):
+            columns.from_assignment(node, self.ctx, self.registry, self.problems)
+            names.learn_assign(node.targets, node.value)
+            self.identifiers(node.targets)
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            names.learn_assign([node.target], node.value)
+            self.identifiers([node.target])
+        elif isinstance(node, ast.With | ast.AsyncWith):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    names.learn_assign([item.optional_vars], item.context_expr)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            self.registry.identifier(node.name, node, self.ctx, self.problems)
+
+    def identifiers(self, targets: list[ast.expr]) -> None:
+        for target in targets:
+            for name in _target_names(target):
+                self.registry.identifier(name.id, name, self.ctx, self.problems)
+
+
+def _target_names(target: ast.expr) -> Iterator[ast.Name]:
+    if isinstance(target, ast.Name):
+        yield target
+    elif isinstance(target, ast.Tuple | ast.List):
+        for element in target.elts:
+            yield from _target_names(element)

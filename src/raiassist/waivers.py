@@ -1,0 +1,70 @@
+"""Inline waivers: `# rai: waive F1.5 -- evaluated per group in eval.ipynb`.
+
+A waiver names one or more requirement IDs, optionally an expiry (`until 2027-03-31`), and
+must give a reason after `--`. It covers its own line and, when it stands alone on a line,
+the next line; for requirements reported per file, anywhere in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from raiassist.document import Cell, Document, Location
+
+_WAIVER = re.compile(
+    r"#\s*rai:\s*waive\s+(?P<ids>[A-Za-z][\w.-]*(?:\s*,\s*[A-Za-z][\w.-]*)*)"
+    r"(?:\s+until\s+(?P<until>\S+))?\s*(?:--\s*(?P<reason>.*?))?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Waiver:
+    ids: tuple[str, ...]
+    reason: str
+    until: date | None
+    location: Location
+    own_line: bool
+    problem: str | None = None
+
+    def covers(self, location: Location | None) -> bool:
+        """Whether this waiver sits at (or just above) `location`; None means file-wide."""
+        if location is None:
+            return True
+        if location.cell != self.location.cell:
+            return False
+        lines = (
+            {self.location.line, self.location.line + 1} if self.own_line else {self.location.line}
+        )
+        return location.line in lines
+
+    def expired(self, today: date) -> bool:
+        return self.until is not None and self.until < today
+
+
+def waivers_in(cell: Cell, document: Document) -> list[Waiver]:
+    """Every waiver comment in a code cell."""
+    if "rai:" not in cell.source:
+        return []
+    found = []
+    for number, line in enumerate(cell.source.splitlines(), start=1):
+        match = _WAIVER.search(line)
+        if match:
+            location = document.location(cell, number, match.start())
+            found.append(_waiver(match, location, line[: match.start()].strip() == ""))
+    return found
+
+
+def _waiver(match: re.Match[str], location: Location, own_line: bool) -> Waiver:
+    ids = tuple(i.strip().upper() for i in match.group("ids").split(","))
+    reason = (match.group("reason") or "").strip()
+    until, problem = None, None
+    if match.group("until"):
+        try:
+            until = date.fromisoformat(match.group("until"))
+        except ValueError:
+            problem = f"waiver date '{match.group('until')}' is not YYYY-MM-DD"
+    if not reason:
+        problem = "waiver needs a reason after '--', e.g. '# rai: waive F1.5 -- why'"
+    return Waiver(ids, reason, until, location, own_line, problem)
