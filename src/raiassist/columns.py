@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from raiassist.names import constant_string, strings
@@ -110,9 +111,17 @@ def from_attribute(
     if not isinstance(node.ctx, ast.Load) or not isinstance(node.value, ast.Name):
         return
     receiver = node.value.id
-    resolved = ctx.names.bound.get(receiver, "")
-    if FRAME_NAME.search(receiver) or ".read_" in resolved or "DataFrame" in resolved:
+    if _frame_like(receiver) or _frame_like_value(ctx.names.bound.get(receiver, "")):
         registry.column(node.attr, node, ctx, problems)
+
+
+@lru_cache(maxsize=4096)
+def _frame_like(name: str) -> bool:
+    return bool(FRAME_NAME.search(name))
+
+
+def _frame_like_value(resolved: str) -> bool:
+    return ".read_" in resolved or "DataFrame" in resolved
 
 
 def from_assignment(

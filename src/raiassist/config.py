@@ -8,63 +8,63 @@ over the file with `Config.with_overrides`.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-import pydantic
-from pydantic import BaseModel, ConfigDict, Field
-
+from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
+from raiassist.standard.catalogue import Severity
 from raiassist.standard.loading import DEFAULT_PACKS, format_loc
-from raiassist.standard.schema import Severity
 
 CONFIG_FILES = ("raiassist.toml", "pyproject.toml")
 RECORD_FILE = "responsible-ai.yaml"
 FailOn = Literal["info", "warning", "error", "never"]
 
 
-class Settings(BaseModel):
-    """The keys of `[tool.raiassist]`; the one source of truth for configuration."""
+def _setting(default: Any, description: str, key: str | None = None) -> Any:
+    """A setting's default, with its documentation and its key in the file (if not its name)."""
+    metadata = {"description": description, "key": key}
+    if isinstance(default, list | dict):
+        return field(default_factory=lambda: type(default)(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    packs: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_PACKS),
-        description="Packs to use, in order: built-in pack ids or paths to YAML files.",
+@dataclass(frozen=True)
+class Settings:
+    """The keys of `[tool.raiassist]`: the one source of truth for configuration (validation,
+    the README table and the editors' settings schemas are derived from it)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    packs: list[str] = _setting(
+        list(DEFAULT_PACKS), "Packs to use, in order: built-in pack ids or paths to YAML files."
     )
-    select: list[str] = Field(
-        default_factory=list, description="Only these requirement or goal IDs (empty: all)."
+    select: list[str] = _setting([], "Only these requirement or goal IDs (empty: all).")
+    ignore: list[str] = _setting([], "Requirement or goal IDs to leave out.")
+    severity: dict[str, Severity] = _setting({}, "Severity overrides by requirement or goal ID.")
+    per_path_ignores: dict[str, list[str]] = _setting(
+        {}, "Glob pattern (relative to the project) to the IDs ignored there.", "per-path-ignores"
     )
-    ignore: list[str] = Field(
-        default_factory=list, description="Requirement or goal IDs to leave out."
+    exclude: list[str] = _setting([], "Glob patterns of paths never checked, besides .gitignore.")
+    fail_on: FailOn = _setting(
+        "error", "Exit with 1 when a requirement at or above this severity is open.", "fail-on"
     )
-    severity: dict[str, Severity] = Field(
-        default_factory=dict, description="Severity overrides by requirement or goal ID."
+    show: Severity = _setting(
+        "warning",
+        "Lowest severity shown as a finding in text output and editors; everything applicable "
+        "is always in the checklist and JSON.",
     )
-    per_path_ignores: dict[str, list[str]] = Field(
-        default_factory=dict,
-        alias="per-path-ignores",
-        description="Glob pattern (relative to the project) to the IDs ignored there.",
-    )
-    exclude: list[str] = Field(
-        default_factory=list,
-        description="Glob patterns of paths never checked, on top of .gitignore.",
-    )
-    fail_on: FailOn = Field(
-        default="error",
-        alias="fail-on",
-        description="Exit with 1 when a requirement at or above this severity is open.",
-    )
-    show: Severity = Field(
-        default="warning",
-        description="Lowest severity shown as a finding in text output and editors; "
-        "everything applicable is always in the checklist and JSON.",
-    )
-    record: str = Field(
-        default=RECORD_FILE, description="The project's record file, relative to the project."
-    )
+    record: str = _setting(RECORD_FILE, "The project's record file, relative to the project.")
+
+    def as_table(self) -> dict[str, Any]:
+        """The settings as they are written in the file (`fail-on`, not `fail_on`)."""
+        return {key_of(f): getattr(self, f.name) for f in fields(self)}
+
+
+def key_of(setting: Field[Any]) -> str:
+    return str(setting.metadata.get("key") or setting.name)
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,9 @@ class Config:
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
         """These settings with some keys replaced (editor settings, command-line options)."""
-        merged = {**self.settings.model_dump(by_alias=True), **overrides}
+        if not overrides:
+            return self
+        merged = {**self.settings.as_table(), **overrides}
         name = "command line" if self.file is None else str(self.file)
         return Config(self.root, self.file, _validate(merged, name, None))
 
@@ -104,10 +106,19 @@ def load_config(start: Path | None = None) -> Config:
     for name in CONFIG_FILES:
         path = root / name
         if path.is_file():
-            table = _read_table(path)
-            if table is not None:
-                return Config(root, path, _validate(table, _display(path), path))
+            settings = remember("config", str(path), _settings_of(path))
+            if settings is not None:
+                return Config(root, path, settings)
     return Config(root, None, Settings())
+
+
+def _settings_of(path: Path) -> Callable[[], tuple[Fingerprint, Settings | None]]:
+    def build() -> tuple[Fingerprint, Settings | None]:
+        table = _read_table(path)
+        settings = None if table is None else _validate(table, _display(path), path)
+        return fingerprint([path]), settings
+
+    return build
 
 
 def _read_table(path: Path) -> dict[str, Any] | None:
@@ -126,20 +137,25 @@ def _read_table(path: Path) -> dict[str, Any] | None:
 
 
 def _validate(table: Mapping[str, Any], name: str, path: Path | None) -> Settings:
+    import pydantic
+
+    names = {key_of(f): f.name for f in fields(Settings)}
+    data = {names.get(key, key): value for key, value in table.items()}
     try:
-        return Settings.model_validate(dict(table))
+        settings: Settings = pydantic.TypeAdapter(Settings).validate_python(data)
     except pydantic.ValidationError as exc:
         prefix = ("tool", "raiassist") if path is not None and path.name == "pyproject.toml" else ()
         raise UserError(_problems(exc, name, prefix)) from None
+    return settings
 
 
-def _problems(exc: pydantic.ValidationError, name: str, prefix: tuple[str, ...]) -> list[Problem]:
-    keys = [f.alias or k for k, f in Settings.model_fields.items()]
+def _problems(exc: Any, name: str, prefix: tuple[str, ...]) -> list[Problem]:
+    keys = {f.name: key_of(f) for f in fields(Settings)}
     problems = []
     for error in exc.errors():
-        loc = (*prefix, *error["loc"])
-        if error["type"] == "extra_forbidden":
-            message = "unknown key" + suggestion(str(error["loc"][-1]), keys)
+        loc = (*prefix, *(keys.get(str(p), p) for p in error["loc"]))
+        if error["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
+            message = "unknown key" + suggestion(str(error["loc"][-1]), keys.values())
         elif error["type"] == "literal_error":
             choices = str((error.get("ctx") or {}).get("expected", "")).replace("'", "")
             message = f"must be one of {choices.replace(' or ', ', ')}"

@@ -143,8 +143,9 @@ def _upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     import nbformat
 
     try:
-        node = nbformat.from_dict(data)  # type: ignore[no-untyped-call]
-        upgraded: dict[str, Any] = nbformat.convert(node, 4)  # type: ignore[no-untyped-call]
+        upgraded: dict[str, Any] = nbformat.reads(
+            json.dumps(data), as_version=4, capture_validation_error={}
+        )
         return upgraded, None
     except Exception as exc:  # noqa: BLE001 - nbformat raises many kinds on broken input
         return data, f"cannot upgrade this nbformat {data.get('nbformat')} notebook: {exc}"

@@ -79,10 +79,13 @@ def evaluate(facts: Facts, path: str, inputs: Inputs, relative: str | None = Non
         for p in facts.problems
     ]
     used: set[Waiver] = set()
-    for req in active(inputs.standard, inputs.settings, relative):
-        if rules.holds(req.applies_when, present):
+    memo: dict[int, bool] = {}
+    requirements = active(inputs.standard, inputs.settings, relative)
+    for req in requirements:
+        if rules.holds(req.applies_when, present, memo):
             findings.append(_finding(req, facts, path, relative, inputs, used))
-    findings += _waiver_problems(facts, path, inputs, used)
+    selected = {req.id for req in requirements}
+    findings += _waiver_problems(facts, path, inputs, used, selected)
     return findings
 
 
@@ -215,7 +218,9 @@ def _open_message(req: Requirement, signals: Iterable[Hit], incomplete: Sequence
     return message + "."
 
 
-def _waiver_problems(facts: Facts, path: str, inputs: Inputs, used: set[Waiver]) -> list[Finding]:
+def _waiver_problems(
+    facts: Facts, path: str, inputs: Inputs, used: set[Waiver], selected: set[str]
+) -> list[Finding]:
     problems = []
     known = inputs.standard.by_id
     for waiver in facts.waivers:
@@ -228,7 +233,7 @@ def _waiver_problems(facts: Facts, path: str, inputs: Inputs, used: set[Waiver])
         elif waiver.expired(inputs.today):
             message = f"waiver for {', '.join(waiver.ids)} expired on {waiver.until}"
             problems.append(tool_finding("RA102", "warning", path, waiver.location, message))
-        elif waiver not in used:
+        elif waiver not in used and selected.intersection(waiver.ids):
             message = (
                 f"waiver for {', '.join(waiver.ids)} matches no open requirement here; remove it"
             )

@@ -32,3 +32,20 @@ def write_crash_log(argv: Sequence[str] | None) -> Path:
     except OSError:
         sys.stderr.write(text)
     return path
+
+
+def log_to_file() -> None:
+    """Send warnings and errors from the core to the log file, never to the terminal."""
+    import logging
+
+    path = log_dir() / "raiassist.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("--- %(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("raiassist")
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+    root.propagate = False

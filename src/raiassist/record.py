@@ -14,19 +14,30 @@ import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
-
-import pydantic
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Annotated, Any, ClassVar, Literal
 
 from raiassist.atomic import write_text
+from raiassist.cache import fingerprint, remember
 from raiassist.errors import Problem, UserError
 from raiassist.standard.loading import format_loc, line_of
 
 Answer = Literal["attested", "not-applicable", "waived"]
+
+
+class _Pattern:
+    """A regex constraint pydantic applies when it validates the field (and nothing else does)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.str_schema(pattern=self.pattern)
+
+
 HEADER = """\
 # Responsible AI record: people's answers to requirements that code alone cannot settle.
 # Written by `raiassist attest | na | waive` (and the editor and notebook surfaces); review
@@ -37,25 +48,28 @@ entries:
 """
 
 
-class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True)
+class Entry:
+    """One answer: a requirement attested as met, not applicable, or waived."""
 
-    id: str = Field(pattern=r"^[A-Z][A-Z0-9-]*[0-9](\.[0-9]+)*$")
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    id: Annotated[str, _Pattern(r"^[A-Z][A-Z0-9-]*[0-9](\.[0-9]+)*$")]
     answer: Answer
+    by: str
+    date: dt.date
     scope: str = "project"
     note: str | None = None
     reason: str | None = None
-    by: str = Field(min_length=1)
-    date: dt.date
     expires: dt.date | None = None
 
-    @model_validator(mode="after")
-    def _explained(self) -> Entry:
+    def __post_init__(self) -> None:
+        if not self.by.strip():
+            raise ValueError("'by' must name who answered")
         if self.answer == "attested" and not (self.note or "").strip():
             raise ValueError("an attestation needs a note saying what shows it is met")
         if self.answer != "attested" and not (self.reason or "").strip():
             raise ValueError(f"an answer '{self.answer}' needs a reason")
-        return self
 
     @property
     def text(self) -> str:
@@ -73,12 +87,19 @@ class Entry(BaseModel):
     def expired(self, today: dt.date) -> bool:
         return self.expires is not None and self.expires < today
 
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as written in the file, in a fixed key order, empty keys left out."""
+        order = ("id", "answer", "scope", "note", "reason", "by", "date", "expires")
+        data = {key: getattr(self, key) for key in order}
+        return {k: v for k, v in data.items() if v is not None}
 
-class RecordFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+
+@dataclass(frozen=True)
+class RecordFile:
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
     version: Literal[1] = 1
-    entries: list[Entry] = Field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -92,6 +113,10 @@ class Record:
 
 def load_record(path: Path) -> Record:
     """The record at `path`; an empty record when the file does not exist."""
+    return remember("record", str(path), lambda: (fingerprint([path]), _read(path)))
+
+
+def _read(path: Path) -> Record:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -102,14 +127,21 @@ def load_record(path: Path) -> Record:
 
 
 def _parse(text: str, name: str) -> RecordFile:
+    import yaml
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise UserError([Problem(name, "not valid YAML", line=line)]) from None
+    import pydantic
+
     try:
-        return RecordFile.model_validate(data or {})
+        if isinstance(data, dict) and data.get("entries") is None:
+            data = {**data, "entries": []}
+        record: RecordFile = pydantic.TypeAdapter(RecordFile).validate_python(data or {})
+        return record
     except pydantic.ValidationError as exc:
         problems = [
             Problem(
@@ -135,15 +167,16 @@ def add_entry(path: Path, entry: Entry) -> None:
 
 
 def _with_entry(text: str, current: RecordFile, entry: Entry) -> str:
+    import yaml
+
     block = _entry_text(entry)
-    node = yaml.compose(text)
-    entries = _entries_node(node)
+    key, entries = _entries_node(yaml.compose(text))
     lines = text.splitlines(keepends=True)
-    if entries is None:  # no `entries:` key yet
+    if key is None:  # no `entries:` key yet
         return text + ("" if text.endswith("\n") or not text else "\n") + "entries:\n" + block
-    if isinstance(entries, yaml.SequenceNode) and entries.flow_style:
-        row = entries.start_mark.line
-        lines[row] = lines[row][: entries.start_mark.column].rstrip() + "\n"
+    if not isinstance(entries, yaml.SequenceNode) or entries.flow_style:  # `entries:` or `[]`
+        row = key.start_mark.line
+        lines[row] = lines[row][: key.end_mark.column].rstrip() + ":\n"
         lines.insert(row + 1, block)
         return "".join(lines)
     for index, old in enumerate(current.entries):
@@ -158,22 +191,35 @@ def _with_entry(text: str, current: RecordFile, entry: Entry) -> str:
     return text + tail + block
 
 
-def _entries_node(node: yaml.Node | None) -> yaml.Node | None:
+def _entries_node(node: Any) -> tuple[Any, Any]:
+    """The `entries` key node and its value node, or (None, None)."""
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((v for k, v in node.value if k.value == "entries"), None)
+        return None, None
+    return next(((k, v) for k, v in node.value if k.value == "entries"), (None, None))
 
 
-def _end_line(item: yaml.Node, lines: list[str]) -> int:
-    """The line after an entry's last line (end marks point past trailing blank lines)."""
-    end = item.end_mark.line + (1 if item.end_mark.column > 0 else 0)
-    while end > item.start_mark.line + 1 and not lines[end - 1].strip():
+def _end_line(item: Any, lines: list[str]) -> int:
+    """The line after an entry's own last line. YAML end marks point at the next token, so
+    blank lines and comments standing at or left of the entry's dash are not the entry's."""
+    mark = item.end_mark
+    ended_mid_line = mark.line < len(lines) and lines[mark.line][: mark.column].strip()
+    end: int = mark.line + (1 if ended_mid_line else 0)
+    dash = item.start_mark.column - 2
+    while end > item.start_mark.line + 1:
+        line = lines[end - 1]
+        indent = len(line) - len(line.lstrip())
+        if line.strip() and not (line.lstrip().startswith("#") and indent <= dash):
+            break
         end -= 1
     return end
 
 
 def _entry_text(entry: Entry) -> str:
-    data: dict[str, Any] = entry.model_dump(exclude_none=True)
+    import yaml
+
+    data = entry.as_dict()
     dumped = yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=88)
     return "".join(f"  {line}" for line in dumped.splitlines(keepends=True))
 

@@ -135,8 +135,33 @@ def _execution_order(document: Document) -> list[Cell]:
     return sorted(document.cells, key=lambda c: (c.execution_count or math.inf, c.index))
 
 
-_LEAVES = (ast.Name, ast.Load, ast.Store, ast.Del, ast.Pass, ast.Break, ast.Continue)
-_SKIPPED = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+_LEAVES = frozenset({ast.Name, ast.Load, ast.Store, ast.Del, ast.Pass, ast.Break, ast.Continue})
+# Fields that never hold child expressions: names, operators, contexts, flags.
+_NOT_CHILDREN = frozenset(
+    {
+        "ctx",
+        "op",
+        "ops",
+        "attr",
+        "id",
+        "arg",
+        "name",
+        "kind",
+        "level",
+        "conversion",
+        "is_async",
+        "simple",
+        "type_comment",
+        "module",
+    }
+)
+_CHILDREN: dict[type, tuple[str, ...]] = {}
+
+
+def _children(kind: type) -> tuple[str, ...]:
+    fields = tuple(f for f in getattr(kind, "_fields", ()) if f not in _NOT_CHILDREN)
+    _CHILDREN[kind] = fields
+    return fields or ("",)
 
 
 class _Walker:
@@ -188,11 +213,11 @@ class _Walker:
                 continue
             elif kind in _LEAVES:
                 continue
-            for field in current._fields:
+            for field in _CHILDREN.get(kind) or _children(kind):
                 value = getattr(current, field, None)
-                if type(value) is list:
+                if value.__class__ is list:
                     extend(value)
-                elif isinstance(value, ast.AST) and not isinstance(value, _SKIPPED):
+                elif value is not None:
                     push(value)
 
     def bind(self, node: ast.stmt) -> None:

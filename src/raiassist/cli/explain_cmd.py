@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from raiassist import explanation
 from raiassist.cli.common import Subparsers, add_pack_option, project, wrap
 from raiassist.errors import Problem, UserError, suggestion
 
@@ -22,6 +21,8 @@ def add_parser(verbs: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from raiassist import explanation
+
     _, standard = project(args)
     wanted = args.id.strip().upper()
     if wanted in standard.by_id:

@@ -12,13 +12,27 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from raiassist import __version__
-from raiassist.cli import check_cmd, explain_cmd, schema_cmd, standard_cmd
+from raiassist.cli import (
+    answer_cmd,
+    check_cmd,
+    checklist_cmd,
+    explain_cmd,
+    schema_cmd,
+    standard_cmd,
+)
 from raiassist.errors import UserError
-from raiassist.logfile import write_crash_log
+from raiassist.logfile import log_to_file, write_crash_log
 
 EXIT_OK, EXIT_OPEN, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
-VERBS: tuple[ModuleType, ...] = (check_cmd, standard_cmd, explain_cmd, schema_cmd)
+VERBS: tuple[ModuleType, ...] = (
+    check_cmd,
+    checklist_cmd,
+    answer_cmd,
+    explain_cmd,
+    standard_cmd,
+    schema_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    log_to_file()
     if args.verb is None:
         parser.print_help()
         return EXIT_USAGE

@@ -8,7 +8,6 @@ from typing import Any
 
 from raiassist.atomic import write_text
 from raiassist.cli.common import Subparsers
-from raiassist.standard.schema import Pack
 
 
 def add_parser(verbs: Subparsers) -> None:
@@ -23,6 +22,8 @@ def add_parser(verbs: Subparsers) -> None:
 
 
 def pack_schema() -> dict[str, Any]:
+    from raiassist.standard.schema import Pack
+
     schema = Pack.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://raiassist.dev/schema/pack-1.json"

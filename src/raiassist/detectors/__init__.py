@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from raiassist.scan import CellProblem, Context
 
 log = logging.getLogger(__name__)
+MAX_STRING = 20000  # longer strings are data, not names or messages
 
 DETECTORS: tuple[ModuleType, ...] = (
     # signals: what the code does
@@ -103,6 +104,7 @@ class Registry:
         self.by_last: dict[str, list[Callable[..., None]]] = defaultdict(list)
         self.any_call: list[Callable[..., None]] = []
         self.hooks: dict[str, list[Callable[..., None]]] = defaultdict(list)
+        self._calls: dict[tuple[str, str], tuple[Callable[..., None], ...]] = {}
         for module in modules:
             self._register(module)
 
@@ -128,59 +130,65 @@ class Registry:
         ctx: Context,
         problems: list[CellProblem],
     ) -> None:
-        by_root, by_last = self.by_root.get(first, ()), self.by_last.get(final, ())
-        hooks = [*by_root, *(h for h in by_last if h not in by_root), *self.any_call]
+        hooks = self._calls.get((first, final))
+        if hooks is None:
+            by_root, by_last = self.by_root.get(first, []), self.by_last.get(final, [])
+            merged = [*by_root, *(h for h in by_last if h not in by_root), *self.any_call]
+            hooks = self._calls[(first, final)] = tuple(merged)
         for hook in hooks:
-            _safely(hook, ctx, problems, node, node, resolved, ctx)
+            try:
+                hook(node, resolved, ctx)
+            except Exception:  # noqa: BLE001 - one broken check must not stop the others
+                _failed(hook, ctx, problems, node)
 
     def column(self, text: str, node: ast.AST, ctx: Context, problems: list[CellProblem]) -> None:
-        for hook in self.hooks["on_column"]:
-            _safely(hook, ctx, problems, node, text, node, ctx)
+        self._each("on_column", ctx, problems, node, text, node, ctx)
 
     def string(self, text: str, node: ast.AST, ctx: Context, problems: list[CellProblem]) -> None:
-        for hook in self.hooks["on_string"]:
-            _safely(hook, ctx, problems, node, text, node, ctx)
+        if 0 < len(text) <= MAX_STRING:
+            self._each("on_string", ctx, problems, node, text, node, ctx)
 
     def identifier(
         self, name: str, node: ast.AST, ctx: Context, problems: list[CellProblem]
     ) -> None:
-        for hook in self.hooks["on_identifier"]:
-            _safely(hook, ctx, problems, node, name, node, ctx)
+        self._each("on_identifier", ctx, problems, node, name, node, ctx)
 
     def markdown(self, cell: Cell, ctx: Context, problems: list[CellProblem]) -> None:
-        for hook in self.hooks["on_markdown"]:
-            _safely(hook, ctx, problems, None, cell, ctx)
+        self._each("on_markdown", ctx, problems, None, cell, ctx)
 
     def finish(self, ctx: Context, problems: list[CellProblem]) -> None:
-        for hook in self.hooks["on_finish"]:
-            _safely(hook, ctx, problems, None, ctx)
+        self._each("on_finish", ctx, problems, None, ctx)
+
+    def _each(
+        self,
+        hook_name: str,
+        ctx: Context,
+        problems: list[CellProblem],
+        node: ast.AST | None,
+        *args: Any,
+    ) -> None:
+        for hook in self.hooks[hook_name]:
+            try:
+                hook(*args)
+            except Exception:  # noqa: BLE001 - one broken check must not stop the others
+                _failed(hook, ctx, problems, node)
 
 
-def _safely(
-    hook: Callable[..., None],
-    ctx: Context,
-    problems: list[CellProblem],
-    node: ast.AST | None,
-    *args: Any,
+def _failed(
+    hook: Callable[..., None], ctx: Context, problems: list[CellProblem], node: ast.AST | None
 ) -> None:
-    try:
-        hook(*args)
-    except Exception:
-        from raiassist.scan import CellProblem
+    """Report a detector's crash once per document, with the details in the log."""
+    from raiassist.scan import CellProblem
 
-        failed = ctx.state.setdefault("failed-detectors", set())
-        if hook.__module__ not in failed:
-            failed.add(hook.__module__)
-            log.exception("detector %s failed on %s", hook.__module__, ctx.document.path)
-            where = ctx.at(node) if node is not None else ctx.document.location(ctx.cell, 1, 0)
-            check = hook.__module__.rsplit(".", 1)[-1]
-            problems.append(
-                CellProblem(
-                    where,
-                    f"internal error in the {check} check; "
-                    "other checks still ran (details in the log)",
-                )
-            )
+    failed = ctx.state.setdefault("failed-detectors", set())
+    if hook.__module__ in failed:
+        return
+    failed.add(hook.__module__)
+    log.exception("detector %s failed on %s", hook.__module__, ctx.document.path)
+    where = ctx.at(node) if node is not None else ctx.document.location(ctx.cell, 1, 0)
+    check = hook.__module__.rsplit(".", 1)[-1]
+    message = f"internal error in the {check} check; other checks still ran (details in the log)"
+    problems.append(CellProblem(where, message))
 
 
 REGISTRY = Registry(DETECTORS)

@@ -4,6 +4,7 @@ signals that made it apply, and any waiver or answer. The shape is versioned
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -18,7 +19,7 @@ VERSION = "raiassist-check/1"
 
 
 def render(report: Report, show: str) -> str:
-    return json.dumps(report_json(report, show), indent=2, ensure_ascii=False)
+    return json.dumps(report_json(report, show), ensure_ascii=False)
 
 
 def report_json(report: Report, show: str) -> dict[str, Any]:
@@ -97,7 +98,9 @@ def finding_json(finding: Finding) -> dict[str, Any]:
             **location_json(finding.path, w.location),
         }
     if finding.answer:
-        data["answer"] = finding.answer.model_dump(mode="json", exclude_none=True)
+        data["answer"] = {
+            k: str(v) if isinstance(v, dt.date) else v for k, v in finding.answer.as_dict().items()
+        }
     return data
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from raiassist.errors import suggestion
@@ -246,7 +245,7 @@ class _Builder:
             principles=tuple(p for p in self.principles.values() if p.id in used_principles),
             goals=tuple(goals),
             requirements=tuple(requirements),
-            conditions=MappingProxyType(dict(self.conditions)),
+            conditions=dict(self.conditions),
         )
 
     def _goal(self, goal: schema.Goal) -> cat.Goal:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from types import MappingProxyType
+from typing import Literal
 
 from raiassist.standard.rules import Rule
-from raiassist.standard.schema import Scope, Severity
 
-SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+Severity = Literal["info", "warning", "error"]
+Scope = Literal["code", "file", "project"]
+
+SEVERITIES = ("info", "warning", "error")
 
 
 def severity_rank(severity: str) -> int:
@@ -103,19 +105,19 @@ class Standard:
     principles: tuple[Principle, ...]
     goals: tuple[Goal, ...]
     requirements: tuple[Requirement, ...]
-    conditions: Mapping[str, Rule] = field(default_factory=lambda: MappingProxyType({}))
+    conditions: Mapping[str, Rule] = field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> Mapping[str, Requirement]:
-        return MappingProxyType({r.id: r for r in self.requirements})
+        return {r.id: r for r in self.requirements}
 
     @cached_property
     def goal_by_id(self) -> Mapping[str, Goal]:
-        return MappingProxyType({g.id: g for g in self.goals})
+        return {g.id: g for g in self.goals}
 
     @cached_property
     def principle_by_id(self) -> Mapping[str, Principle]:
-        return MappingProxyType({p.id: p for p in self.principles})
+        return {p.id: p for p in self.principles}
 
     def requirements_of(self, goal_id: str) -> tuple[Requirement, ...]:
         return tuple(r for r in self.requirements if r.goal == goal_id)

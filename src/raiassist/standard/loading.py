@@ -9,18 +9,21 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pydantic
-import yaml
-
+from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
-from raiassist.resources import builtin_pack_ids, builtin_pack_path
-from raiassist.standard import schema
-from raiassist.standard.assembly import Loc, PackSource, assemble
+from raiassist.resources import builtin_pack_ids, builtin_pack_path, guidance_dir
 from raiassist.standard.catalogue import Standard
 
+if TYPE_CHECKING:
+    import pydantic
+
+    from raiassist.standard.assembly import PackSource
+
+Loc = tuple[str | int, ...]
+
 DEFAULT_PACKS = ("msrai-v2",)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MESSAGES = {
     "missing": "is required",
     "extra_forbidden": "is not a known field",
@@ -30,8 +33,15 @@ _MESSAGES = {
 
 
 def load_standard(packs: Sequence[str] = DEFAULT_PACKS, base_dir: Path | None = None) -> Standard:
-    """The Standard made of the given packs (built-in ids or paths relative to `base_dir`)."""
-    base = base_dir or Path.cwd()
+    """The Standard made of the given packs (built-in ids or paths relative to `base_dir`).
+    Validated once per change of any file it is built from (see `raiassist.cache`)."""
+    base = (base_dir or Path.cwd()).resolve()
+    return remember("standard", repr((tuple(packs), str(base))), lambda: _build(packs, base))
+
+
+def _build(packs: Sequence[str], base: Path) -> tuple[Fingerprint, Standard]:
+    from raiassist.standard.assembly import assemble
+
     sources: list[PackSource] = []
     for spec in packs:
         _resolve(spec, base, sources, ())
@@ -39,7 +49,13 @@ def load_standard(packs: Sequence[str] = DEFAULT_PACKS, base_dir: Path | None = 
     if issues:
         raise UserError(_problem(i.source.file, i.source.text, i.loc, i.message) for i in issues)
     assert standard is not None
-    return standard
+    guidance = guidance_dir()
+    inputs = [s.path for s in sources] + [
+        guidance / "vocabulary.yaml",
+        guidance / "frameworks.yaml",
+    ]
+    inputs += sorted((guidance / "templates").glob("*.md"))
+    return fingerprint(inputs), standard
 
 
 def read_pack(path: Path, display: str) -> PackSource:
@@ -50,8 +66,10 @@ def read_pack(path: Path, display: str) -> PackSource:
         raise UserError([Problem(display, "pack file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError([Problem(display, f"cannot read the pack: {exc}")]) from None
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -59,6 +77,11 @@ def read_pack(path: Path, display: str) -> PackSource:
         raise UserError([Problem(display, f"not valid YAML: {reason}", line=line)]) from None
     if not isinstance(data, dict):
         raise UserError([Problem(display, "a pack must be a YAML mapping with a 'schema' key")])
+    import pydantic
+
+    from raiassist.standard import schema
+    from raiassist.standard.assembly import PackSource
+
     try:
         pack = schema.Pack.model_validate(data)
     except pydantic.ValidationError as exc:
@@ -121,6 +144,10 @@ def _validation_problems(file: str, text: str, exc: pydantic.ValidationError) ->
 
 def _fields_at(loc: Loc) -> list[str]:
     """Field names valid at a location, for 'did you mean' on unknown keys."""
+    import pydantic
+
+    from raiassist.standard import schema
+
     model: type[pydantic.BaseModel] = schema.Pack
     for part in loc:
         if isinstance(part, int):
@@ -150,6 +177,8 @@ def format_loc(loc: Loc) -> str:
 
 def line_of(text: str, loc: Loc) -> int | None:
     """The 1-based line where the YAML node at `loc` starts, as near as it can be found."""
+    import yaml
+
     try:
         node = yaml.compose(text)
     except yaml.YAMLError:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from raiassist.standard import schema
+if TYPE_CHECKING:
+    from raiassist.standard import schema
 
 
 @dataclass(frozen=True)
@@ -40,21 +42,31 @@ class Not:
 Rule = Signal | Condition | All | Any | Not
 
 
-def holds(rule: Rule | None, present: frozenset[str]) -> bool:
-    """Whether the rule holds when exactly the `present` signals were found."""
+def holds(rule: Rule | None, present: frozenset[str], memo: dict[int, bool] | None = None) -> bool:
+    """Whether the rule holds when exactly the `present` signals were found. Pass the same
+    `memo` for one set of signals to evaluate shared conditions once."""
+    if rule is None:
+        return False
+    if memo is None:
+        memo = {}
+    key = id(rule)
+    if key not in memo:
+        memo[key] = _holds(rule, present, memo)
+    return memo[key]
+
+
+def _holds(rule: Rule, present: frozenset[str], memo: dict[int, bool]) -> bool:
     match rule:
-        case None:
-            return False
         case Signal(name):
             return name in present
         case Condition(_, inner):
-            return holds(inner, present)
+            return holds(inner, present, memo)
         case All(parts):
-            return all(holds(p, present) for p in parts)
+            return all(holds(p, present, memo) for p in parts)
         case Any(parts):
-            return any(holds(p, present) for p in parts)
+            return any(holds(p, present, memo) for p in parts)
         case Not(part):
-            return not holds(part, present)
+            return not holds(part, present, memo)
     raise TypeError(rule)
 
 
@@ -108,6 +120,8 @@ def both(first: Rule | None, second: Rule | None) -> Rule | None:
 
 def build(raw: schema.Rule, conditions: Mapping[str, Rule]) -> Rule:
     """Turn a validated rule into a frozen one; names found in `conditions` become conditions."""
+    from raiassist.standard import schema
+
     if isinstance(raw, str):
         return Condition(raw, conditions[raw]) if raw in conditions else Signal(raw)
     if isinstance(raw, schema.AllOf):
@@ -119,6 +133,8 @@ def build(raw: schema.Rule, conditions: Mapping[str, Rule]) -> Rule:
 
 def raw_names(raw: schema.Rule | None) -> Iterator[tuple[str, str]]:
     """(name, field path suffix) for every name in a validated rule, for error reports."""
+    from raiassist.standard import schema
+
     if raw is None:
         return
     if isinstance(raw, str):

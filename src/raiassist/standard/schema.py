@@ -12,11 +12,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field
 from pydantic import Tag as Branch
 
+from raiassist.standard.catalogue import Scope, Severity
+
 SCHEMA_VERSION = "raiassist-pack/1"
 
-Severity = Literal["info", "warning", "error"]
 Tag = Literal["impact-assessment", "ongoing-evaluation", "transparency-note"]
-Scope = Literal["code", "file", "project"]
 
 PackId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", examples=["msrai-v2"])]
 GoalId = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9-]*[0-9]$", examples=["F1"])]

@@ -8,8 +8,6 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from raiassist.resources import guidance_dir
 
 FRAMEWORKS = ("nist_ai_rmf", "eu_ai_act", "iso_42001")
@@ -59,6 +57,8 @@ def vocabulary() -> Vocabulary:
 
 
 def _read(name: str) -> dict[str, Any]:
+    import yaml
+
     with (guidance_dir() / name).open(encoding="utf-8") as handle:
         data: dict[str, Any] = yaml.load(
             handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -1,0 +1,64 @@
+"""A small on-disk cache for validated inputs (the Standard, the configuration, the record),
+so a pre-commit run pays for YAML parsing and validation only when a file changed.
+
+Entries are pickles of frozen, plain records under `$XDG_CACHE_HOME/raiassist/`, keyed by
+raiassist's version and the content of every file they were built from. Anything unreadable
+is rebuilt; a cache that cannot be written is skipped. `RAIASSIST_NO_CACHE=1` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from raiassist import __version__
+from raiassist.logfile import log_dir
+
+T = TypeVar("T")
+Fingerprint = tuple[tuple[str, str], ...]
+
+
+def fingerprint(paths: Iterable[Path]) -> Fingerprint:
+    """(path, content hash) of each file; missing files hash as empty."""
+    result = []
+    for path in paths:
+        try:
+            digest = hashlib.sha1(path.read_bytes(), usedforsecurity=False).hexdigest()
+        except OSError:
+            digest = ""
+        result.append((str(path), digest))
+    return tuple(result)
+
+
+def remember(kind: str, key: str, build: Callable[[], tuple[Fingerprint, T]]) -> T:
+    """The cached value for `key` if the files it was built from are unchanged, else `build()`
+    (which returns the fingerprint of what it read, and the value)."""
+    if os.environ.get("RAIASSIST_NO_CACHE"):
+        return build()[1]
+    name = hashlib.sha1(f"{__version__}\0{kind}\0{key}".encode(), usedforsecurity=False)
+    path = log_dir() / "cache" / f"{kind}-{name.hexdigest()[:20]}.pickle"
+    try:
+        deps, value = pickle.loads(path.read_bytes())
+        if fingerprint(Path(p) for p, _ in deps) == deps:
+            return value  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - any unreadable cache entry is rebuilt
+        pass
+    deps, value = build()
+    _store(path, (deps, value))
+    return value
+
+
+def _store(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(tmp).replace(path)
+    except (OSError, pickle.PicklingError):
+        return
