@@ -51,8 +51,11 @@ def test_detector_fixture(module: str) -> None:
     checks = expectations(facts)
     assert any(kind == "expect" for kind, _, _ in checks), f"{path.name} expects nothing"
     for kind, name, where in checks:
-        lines = {(h.location.cell, h.location.line) for h in facts.of(name)
-                 if h.kind in ("signal", "evidence")}  # fmt: skip
+        lines = {
+            (h.location.cell, h.location.line)
+            for h in facts.of(name)
+            if h.kind in ("signal", "evidence")
+        }
         found = (where.cell, where.line) in lines
         place = f"{path.name}" + (f" cell {where.cell}" if where.cell is not None else "")
         assert found == (kind == "expect"), f"{place} line {where.line}: {kind} {name}"

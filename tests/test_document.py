@@ -107,14 +107,28 @@ def test_expressions_nested_past_the_parser_limit(tmp_path: Path) -> None:
 def test_huge_outputs_and_ten_thousand_cells(tmp_path: Path) -> None:
     # Generated from a small seed: 20 MB of output and 10,000 cells do not belong in git.
     seed = json.loads((DOCS / "one-bad-cell.ipynb").read_text())
-    big = dict(seed, cells=[dict(seed["cells"][0], outputs=[
-        {"output_type": "stream", "name": "stdout", "text": ["x" * 1000 + "\n"] * 20_000}])])  # fmt: skip
+    big = dict(
+        seed,
+        cells=[
+            dict(
+                seed["cells"][0],
+                outputs=[
+                    {
+                        "output_type": "stream",
+                        "name": "stdout",
+                        "text": ["x" * 1000 + "\n"] * 20_000,
+                    }
+                ],
+            )
+        ],
+    )
     (tmp_path / "big-output.ipynb").write_text(json.dumps(big))
     assert (tmp_path / "big-output.ipynb").stat().st_size > 20_000_000
     facts = scan(read_document(tmp_path / "big-output.ipynb"))
     assert facts.signals == {"loads-tabular-data", "consequential-domain"}
-    many = dict(seed, cells=[dict(seed["cells"][2], id=f"c{i}", execution_count=i)
-                             for i in range(10_000)])  # fmt: skip
+    many = dict(
+        seed, cells=[dict(seed["cells"][2], id=f"c{i}", execution_count=i) for i in range(10_000)]
+    )
     (tmp_path / "many-cells.ipynb").write_text(json.dumps(many))
     document = read_document(tmp_path / "many-cells.ipynb")
     assert len(document.cells) == 10_000

@@ -19,8 +19,13 @@ TODAY = dt.date(2026, 11, 27)
 
 
 def entry(id: str = "F1.5", **changes: object) -> Entry:
-    fields: dict[str, object] = {"id": id, "answer": "attested", "by": "Dee <dee@example.com>",
-                                 "date": TODAY, "note": "MetricFrame by sex in eval.ipynb"}  # fmt: skip
+    fields: dict[str, object] = {
+        "id": id,
+        "answer": "attested",
+        "by": "Dee <dee@example.com>",
+        "date": TODAY,
+        "note": "MetricFrame by sex in eval.ipynb",
+    }
     fields.update(changes)
     return Entry(**fields)  # type: ignore[arg-type]
 
@@ -34,7 +39,9 @@ def copy(name: str, tmp_path: Path) -> Path:
 def test_reads_entries_with_scopes_and_expiry(tmp_path: Path) -> None:
     record = load_record(copy("commented.yaml", tmp_path))
     assert [(e.id, e.answer, e.scope) for e in record.entries] == [
-        ("A1.2", "attested", "project"), ("RS3.9", "not-applicable", "notebooks/")]  # fmt: skip
+        ("A1.2", "attested", "project"),
+        ("RS3.9", "not-applicable", "notebooks/"),
+    ]
     na = record.entries[1]
     assert na.covers("notebooks/eda.ipynb") and not na.covers("train.py")
     assert na.expired(TODAY) and not record.entries[0].expired(TODAY)
@@ -80,7 +87,8 @@ def test_invalid_record_names_file_line_and_field(tmp_path: Path) -> None:
     with pytest.raises(UserError) as caught:
         load_record(copy("invalid.yaml", tmp_path))
     assert [str(p) for p in caught.value.problems] == [
-        "responsible-ai.yaml:3: entries[0]: an attestation needs a note saying what shows it is met",
+        "responsible-ai.yaml:3: entries[0]: "
+        "an attestation needs a note saying what shows it is met",
         "responsible-ai.yaml:8: entries[1].answer: Input should be 'attested', "
         "'not-applicable' or 'waived'",
     ]

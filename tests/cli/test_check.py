@@ -43,7 +43,9 @@ def test_examples_report_open_errors_on_the_lines_that_need_them() -> None:
 def test_nothing_applicable_exits_0_with_a_quiet_summary() -> None:
     result = run_cli("check", "examples/analysis/sales_summary.ipynb")
     assert (result.returncode, result.stdout.strip()) == (
-        0, "Checked 1 file: nothing open to act on.")  # fmt: skip
+        0,
+        "Checked 1 file: nothing open to act on.",
+    )
 
 
 def test_fail_on_show_select_and_quiet() -> None:
@@ -66,12 +68,18 @@ def test_waivers_answers_and_config_of_a_project() -> None:
         "per-group evaluation runs in the nightly fairness job (FAIR-12)"
     )
     assert (train["F2.5"]["status"], train["F2.5"]["answer"]["answer"]) == (
-        "not-applicable", "not-applicable")  # fmt: skip
+        "not-applicable",
+        "not-applicable",
+    )
     assert (train["A4.2"]["status"], train["A4.2"]["severity"]) == ("waived", "error")
     assert train["A1.1"]["status"] == "open", "the attestation expired"
     problems = {p["id"]: p for p in files["train.py"]["problems"]}
     assert {p: problems[p]["locations"][0]["line"] for p in problems} == {
-        "RA101": 16, "RA100": 17, "RA102": 18, "RA103": 19}  # fmt: skip
+        "RA101": 16,
+        "RA100": 17,
+        "RA102": 18,
+        "RA103": 19,
+    }
     explore = {r["id"] for r in files["notebooks/explore.py"]["requirements"]}
     assert not {i for i in explore if i.startswith(("F1.", "F2."))}, "per-path ignores"
     record = {p["id"]: p["message"] for p in data["project"]["problems"]}
@@ -101,8 +109,17 @@ def test_json_is_versioned_and_lists_every_applicable_requirement() -> None:
     assert (loc["cell"], loc["line"], loc["column"]) == (6, 2, 19)
     assert {"trains-model", "sensitive-attribute"} <= {s["name"] for s in credit["F1.4"]["signals"]}
     for requirement in credit.values():
-        assert set(requirement) >= {"id", "goal", "status", "severity", "locations", "evidence",
-                                    "signals", "waiver", "answer"}  # fmt: skip
+        assert set(requirement) >= {
+            "id",
+            "goal",
+            "status",
+            "severity",
+            "locations",
+            "evidence",
+            "signals",
+            "waiver",
+            "answer",
+        }
 
 
 def sarif_schema() -> dict[str, object]:
@@ -153,8 +170,9 @@ def test_output_file_is_written_and_checked_files_are_not(tmp_path: Path) -> Non
     assert after == before
 
 
-def test_internal_errors_exit_3_with_a_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_internal_errors_exit_3_with_a_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from raiassist.cli.main import main
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -177,6 +195,10 @@ def test_every_corpus_file_is_checked_without_a_crash() -> None:
     data = json.loads(result.stdout)
     expected = {p.resolve() for p in corpus.rglob("*") if p.suffix in (".py", ".ipynb")}
     assert {(ROOT / f["path"]).resolve() for f in data["files"]} == expected
-    crashed = [(f["path"], p["message"]) for f in data["files"] for p in f["problems"]
-               if p["id"] == "RA003"]  # fmt: skip
+    crashed = [
+        (f["path"], p["message"])
+        for f in data["files"]
+        for p in f["problems"]
+        if p["id"] == "RA003"
+    ]
     assert crashed == []

@@ -31,8 +31,15 @@ def test_explain_prints_the_requirement_in_plain_words() -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("F1.5 ")
-    for heading in ("What it asks", "Why it matters", "How to satisfy it", "When it applies",
-                    "Evidence that satisfies it", "Crosswalk", "Source"):  # fmt: skip
+    for heading in (
+        "What it asks",
+        "Why it matters",
+        "How to satisfy it",
+        "When it applies",
+        "Evidence that satisfies it",
+        "Crosswalk",
+        "Source",
+    ):
         assert f"\n{heading}\n" in out
     assert "Goal F1 Quality of service (Fairness)" in out
     assert "MEASURE 2.11" in out and "disaggregated-evaluation" in out
@@ -81,8 +88,7 @@ def test_bad_configuration_is_exit_2_with_one_line_per_problem() -> None:
 
 
 def test_broken_pack_from_the_command_line_is_exit_2_without_traceback() -> None:
-    result = run_cli("standard", "--pack", "bad-severity.yaml",
-                     cwd=FIXTURES / "packs" / "invalid")  # fmt: skip
+    result = run_cli("standard", "--pack", "bad-severity.yaml", cwd=FIXTURES / "packs" / "invalid")
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "raiassist: bad-severity.yaml:20: requirements[0].severity: "

@@ -17,8 +17,9 @@ NOTEBOOK = ROOT / "examples" / "credit" / "credit_model.ipynb"
 
 
 def run(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=900,
-                          check=False)  # fmt: skip
+    return subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False
+    )
 
 
 @pytest.fixture
@@ -26,10 +27,15 @@ def repository(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     repo = tmp_path / "project"
     repo.mkdir()
     bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-           "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}  # fmt: skip
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.com",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.com",
+    }
     assert run("git", "init", "-q", cwd=repo, env=env).returncode == 0
     shutil.copy(NOTEBOOK, repo / "credit_model.ipynb")
     (repo / "pyproject.toml").write_text('[tool.raiassist]\nfail-on = "error"\n')
@@ -38,8 +44,19 @@ def repository(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 
 def try_repo(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return run(sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "raiassist",
-               "--files", "credit_model.ipynb", "--verbose", cwd=repo, env=env)  # fmt: skip
+    return run(
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(ROOT),
+        "raiassist",
+        "--files",
+        "credit_model.ipynb",
+        "--verbose",
+        cwd=repo,
+        env=env,
+    )
 
 
 def test_hook_blocks_an_open_error_and_passes_once_attested(
@@ -54,10 +71,20 @@ def test_hook_blocks_an_open_error_and_passes_once_attested(
 
     for requirement in ("F1.5", "F2.5"):
         attested = run(
-            sys.executable, "-m", "raiassist", "attest", requirement, "--path",
-            "credit_model.ipynb", "--note", "Per-group evaluation in eval/fairness.ipynb",
-            "--by", "Test <test@example.com>", cwd=repo, env=env,
-        )  # fmt: skip
+            sys.executable,
+            "-m",
+            "raiassist",
+            "attest",
+            requirement,
+            "--path",
+            "credit_model.ipynb",
+            "--note",
+            "Per-group evaluation in eval/fairness.ipynb",
+            "--by",
+            "Test <test@example.com>",
+            cwd=repo,
+            env=env,
+        )
         assert attested.returncode == 0, attested.stderr
     assert run("git", "add", ".", cwd=repo, env=env).returncode == 0
 

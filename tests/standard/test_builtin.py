@@ -12,9 +12,24 @@ from raiassist.standard.vocabulary import vocabulary
 
 # Facts from the Standard's external release (June 2022): requirements per goal.
 REQUIREMENTS_PER_GOAL = {
-    "A1": 3, "A2": 3, "A3": 8, "A4": 5, "A5": 7, "T1": 6, "T2": 3, "T3": 5,
-    "F1": 9, "F2": 9, "F3": 7, "RS1": 9, "RS2": 4, "RS3": 9, "PS1": 0, "PS2": 0, "I1": 0,
-}  # fmt: skip
+    "A1": 3,
+    "A2": 3,
+    "A3": 8,
+    "A4": 5,
+    "A5": 7,
+    "T1": 6,
+    "T2": 3,
+    "T3": 5,
+    "F1": 9,
+    "F2": 9,
+    "F3": 7,
+    "RS1": 9,
+    "RS2": 4,
+    "RS3": 9,
+    "PS1": 0,
+    "PS2": 0,
+    "I1": 0,
+}
 PRINCIPLES = {
     "accountability": ["A1", "A2", "A3", "A4", "A5"],
     "transparency": ["T1", "T2", "T3"],
