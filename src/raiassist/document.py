@@ -143,7 +143,7 @@ def _upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     import nbformat
 
     try:
-        upgraded: dict[str, Any] = nbformat.reads(
+        upgraded: dict[str, Any] = nbformat.reads(  # type: ignore[no-untyped-call]
             json.dumps(data), as_version=4, capture_validation_error={}
         )
         return upgraded, None

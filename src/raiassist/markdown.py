@@ -11,25 +11,30 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+# A heading names a topic when it starts with it, after optional numbering and a qualifier
+# ("3.1 Model limitations"): "Load the training data" or "Features and targets" do not.
+_LEAD = r"^(?:[\d.]+\s*)?(?:(?:model|system|known|our|the|data|dataset|project|key)\s+)?"
 TOPICS: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.I)
+    name: re.compile(_LEAD + f"(?:{pattern})", re.I)
     for name, pattern in {
         "section.intended-uses": r"intended (use|purpose)s?|primary (uses?|users)|use[- ]cases?"
-        r"|purpose of (the )?(model|system)|direct use",
+        r"|purpose\b|direct use|uses\b",
         "section.limitations": r"limitations?|caveats?|known (issues|limits)|out[- ]of[- ]scope"
-        r"|unsupported uses?|risks and limitations",
+        r"|unsupported uses?|(bias, )?risks,? and limitations",
         "section.data-provenance": r"data(set)? (sources?|provenance|collection|card|origin)"
-        r"|datasheet|training data|about the data",
-        "section.fairness-evaluation": r"fairness|disaggregat|sub-?groups?|by group|bias "
-        r"(evaluation|assessment|analysis)|group (metrics|performance)",
-        "section.release-criteria": r"(release|acceptance|success|launch) criteria|targets"
-        r"|thresholds?|evaluation plan",
-        "section.failure-modes": r"failure modes?|false (positive|negative)s?|error analysis"
-        r"|fallback|rollback",
-        "section.human-oversight": r"human (oversight|review|in the loop)|human-in-the-loop"
-        r"|oversight|override|escalation",
-        "section.monitoring": r"monitoring|drift|feedback (channels?|loop)|incident",
-        "section.disclosure": r"disclos|ai[- ]generated|transparency note|ai interaction",
+        r"|provenance|datasheet|training data\s*$|about the data|where the data comes from",
+        "section.fairness-evaluation": r"fairness|disaggregated|sub-?group (evaluation|metrics)"
+        r"|(evaluation|performance|metrics) (by|per|across) groups?|bias (evaluation|assessment"
+        r"|analysis)",
+        "section.release-criteria": r"(release|acceptance|success|launch|go[/ -]no[- ]go) criteria"
+        r"|evaluation plan|quality (bar|targets)|performance targets",
+        "section.failure-modes": r"failure modes?|predictable failures|false (positive|negative)s?"
+        r"|errors? and failures|fallbacks?|rollback",
+        "section.human-oversight": r"human (oversight|review|control)|human[- ]in[- ]the[- ]loop"
+        r"|oversight",
+        "section.monitoring": r"monitoring(?! (training|progress|the training|loss))|drift"
+        r"|feedback (channels?|loop)|incident",
+        "section.disclosure": r"disclosure|ai[- ]generated|transparency note|ai interaction",
     }.items()
 }
 PLACEHOLDER = re.compile(

@@ -202,3 +202,17 @@ def test_every_corpus_file_is_checked_without_a_crash() -> None:
         if p["id"] == "RA003"
     ]
     assert crashed == []
+
+
+def test_gitignored_and_tool_folders_are_skipped(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    project = tmp_path / "project"
+    for folder in ("notebooks", "build", ".ipynb_checkpoints", "private"):
+        (project / folder).mkdir(parents=True)
+        shutil.copy(EXAMPLES / "credit" / "credit_model.ipynb", project / folder / "model.ipynb")
+    (project / ".gitignore").write_text("private/\n")
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    data = json.loads(run_cli("check", str(project), "--format", "json").stdout)
+    assert [Path(f["relative"]).as_posix() for f in data["files"]] == ["notebooks/model.ipynb"]

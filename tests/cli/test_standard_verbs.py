@@ -7,7 +7,6 @@ import json
 import pytest
 
 from raiassist import __version__
-from raiassist.cli.main import VERBS
 from raiassist.cli.schema_cmd import schema_text
 from raiassist.resources import guidance_dir
 from tests.helpers import FIXTURES, run_cli
@@ -18,7 +17,22 @@ def test_version() -> None:
     assert (result.returncode, result.stdout.strip()) == (0, f"raiassist {__version__}")
 
 
-@pytest.mark.parametrize("verb", [v.__name__.rsplit(".", 1)[1].removesuffix("_cmd") for v in VERBS])
+def verbs() -> list[str]:
+    """Every verb the parser knows, read from the parser itself."""
+    import argparse
+
+    from raiassist.cli.main import build_parser
+
+    actions = build_parser()._subparsers._group_actions  # type: ignore[union-attr]
+    return sorted(
+        a
+        for action in actions
+        if isinstance(action, argparse._SubParsersAction)
+        for a in action.choices
+    )
+
+
+@pytest.mark.parametrize("verb", verbs())
 def test_every_verb_has_help(verb: str) -> None:
     result = run_cli(verb, "--help")
     assert result.returncode == 0

@@ -42,6 +42,7 @@ METRICS = frozenset(
         "top_k_accuracy_score",
     }
 )
+CALL_ROOTS = frozenset({"torchmetrics"})
 CALL_LASTS = METRICS | {"score", "evaluate", "load", "compute"}
 
 
@@ -51,7 +52,13 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
         ctx.hit(NAME, KIND, node, f"overall metric {final}")
     elif final == "score" and len(node.args) >= 2:
         ctx.hit(NAME, KIND, node, f"overall metric {short(resolved)}")
-    elif final == "evaluate" and node.args and not receiver.startswith(("mlflow", "evaluate")):
+    elif (
+        final == "evaluate"
+        and (node.args or node.keywords or "Trainer()" in receiver)
+        and (not receiver.startswith(("mlflow", "evaluate")))
+    ):
         ctx.hit(NAME, KIND, node, f"overall evaluation {short(resolved)}")
-    elif final in ("load", "compute") and receiver.startswith(("evaluate", "torchmetrics")):
+    elif receiver.startswith("torchmetrics.functional") or (
+        final in ("load", "compute") and receiver.startswith(("evaluate", "torchmetrics"))
+    ):
         ctx.hit(NAME, KIND, node, f"overall metric {short(resolved)}")

@@ -20,7 +20,7 @@ _ROOTS, _library = library_calls(
         "llm_guard.",
         "detoxify.",
         "langchain.chains.OpenAIModerationChain",
-        "langchain_experimental",
+        "langchain_experimental.comprehend_moderation",
     ),
     "content safety filter",
 )

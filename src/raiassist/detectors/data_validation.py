@@ -16,7 +16,6 @@ CALL_ROOTS, on_call = library_calls(
         "pandas_profiling.",
         "deepchecks.tabular.suites.data_integrity",
         "tensorflow_data_validation.",
-        "pydantic.",
     ),
     "data validation",
 )

@@ -9,6 +9,7 @@ from typing import Final
 
 from raiassist import words
 from raiassist.detectors._helpers import has_keyword, short
+from raiassist.detectors.aggregate_metrics import METRICS
 from raiassist.names import keyword, strings
 from raiassist.scan import Context
 
@@ -24,19 +25,8 @@ FAIRLEARN_METRICS = (
 )
 CALL_ROOTS = frozenset({"fairlearn", "aif360", "aequitas", "raiwidgets", "responsibleai"})
 CALL_LASTS = frozenset({"groupby", "MetricFrame", "unique"})
-METRIC_WORDS = (
-    "score",
-    "accuracy",
-    "precision",
-    "recall",
-    "auc",
-    "error",
-    "rate",
-    "loss",
-    "metric",
-    "f1",
-    "mean_squared",
-    "confusion",
+METRIC_WORDS = tuple(f"{name}(" for name in METRICS) + tuple(
+    f"{name}" for name in ("selection_rate", "error_rate", "pred")
 )
 
 
@@ -57,7 +47,7 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
     elif final == "RAIInsights" and has_keyword(node, "feature_metadata", "categorical_features"):
         ctx.hit(NAME, KIND, node, "Responsible AI Toolbox insights")
     elif final == "groupby":
-        keys = [t for arg in [*node.args[:1], keyword(node, "by")] for t, _ in strings(arg)]
+        keys = [t for arg in [*node.args[:1], keyword(node, "by")] for t, _ in _keys(arg)]
         _per_group(node, keys, ctx)
     elif final == "unique" and isinstance(ctx.statement, ast.For):
         receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
@@ -81,3 +71,10 @@ def _attribute(node: ast.AST | None) -> str:
     if not texts and isinstance(node, ast.Subscript):
         texts = [t for t, _ in strings(node.slice)]
     return ", ".join(f"'{t}'" for t in texts) or ast.unparse(node)[:40]
+
+
+def _keys(node: ast.AST | None) -> list[tuple[str, ast.AST]]:
+    """Grouping keys given as names (`"sex"`) or as columns (`X_test["sex"]`)."""
+    if isinstance(node, ast.Subscript):
+        return strings(node.slice)
+    return strings(node)

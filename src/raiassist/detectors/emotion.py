@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import Final
 
 from raiassist.detectors._helpers import short
@@ -11,6 +12,7 @@ from raiassist.scan import Context
 
 NAME = "infers-emotion"
 KIND: Final = "signal"
+_MODEL_ID = re.compile(r"^[\w.-]+/[\w.-]+$(?<!\.csv)(?<!\.json)(?<!\.parquet)(?<!\.txt)")
 CALL_ROOTS = frozenset({"deepface", "fer", "transformers", "hume"})
 
 
@@ -31,5 +33,5 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
 
 
 def on_string(text: str, node: ast.AST, ctx: Context) -> None:
-    if "emotion" in text.lower() and "/" in text and len(text) < 120 and " " not in text:
+    if _MODEL_ID.match(text) and "emotion" in text.lower():
         ctx.hit(NAME, KIND, node, f"uses an emotion model '{text}'")

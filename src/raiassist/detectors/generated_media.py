@@ -21,6 +21,7 @@ MEDIA_TASKS = frozenset(
         "image-to-video",
     }
 )
+CALL_LASTS = frozenset({"generate_images", "generate_videos", "edit_image"})
 CALL_ROOTS = frozenset({"diffusers", "openai", "elevenlabs", "TTS", "bark", "transformers"})
 
 
@@ -28,9 +29,9 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
     plain = short(resolved)
     if resolved.startswith("diffusers") and "Pipeline" in resolved:
         ctx.hit(NAME, KIND, node, f"generates images with {plain}")
-    elif resolved.startswith("openai") and any(
-        part in plain for part in (".images.generate", ".images.edit", ".audio.speech.create")
-    ):
+    elif (
+        resolved.startswith("openai") and any(p in plain for p in (".images.", ".audio.speech."))
+    ) or plain.rsplit(".", 1)[-1] in ("generate_images", "generate_videos", "edit_image"):
         ctx.hit(NAME, KIND, node, f"generates media with {plain}")
     elif resolved.startswith(("elevenlabs", "TTS", "bark")) and "(" in resolved:
         ctx.hit(NAME, KIND, node, f"synthesises speech with {plain}")

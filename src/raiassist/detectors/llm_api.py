@@ -70,6 +70,7 @@ _CLIENT = re.compile(
     r"^(Chat[A-Z]\w*|OpenAI|AzureOpenAI|Anthropic|AnthropicVertex|"
     r"AnthropicBedrock|GenerativeModel|Client|ChatCompletionsClient)$"
 )
+_MODEL_LIKE = re.compile(r"Chat|LLM|OpenAI|Anthropic|Ollama|Gemini|Bedrock|Mistral|Cohere|Vertex")
 _NOT_LLM = ("images", "audio", "embeddings", "moderations", "files", "fine_tuning", "batches")
 
 
@@ -79,13 +80,15 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
         task = constant_string(node.args[0] if node.args else keyword(node, "task"))
         if task in TEXT_TASKS:
             ctx.hit(NAME, KIND, node, f"runs a language model (transformers pipeline '{task}')")
-    elif final == "generate" and "CausalLM" in receiver:
+    elif final == "generate" and ("CausalLM" in receiver or "Seq2SeqLM" in receiver):
         ctx.hit(NAME, KIND, node, f"generates text with {short(resolved)}")
     elif final in GENERATE and resolved.startswith(PROVIDERS):
         if any(f".{part}." in f".{resolved}." for part in _NOT_LLM):
             return
         if resolved.startswith("boto3") and final not in ("converse", "invoke_model"):
             return
+        if resolved.startswith("langchain") and not _MODEL_LIKE.search(receiver):
+            return  # retrievers, prompt templates and parsers also have `invoke`
         ctx.hit(NAME, KIND, node, f"calls a language model ({short(resolved)})")
     elif resolved.startswith(PROVIDERS) and _CLIENT.match(final):
         ctx.state.setdefault("llm-clients", []).append((node, ctx.at(node), short(resolved)))

@@ -22,10 +22,14 @@ ALWAYS = frozenset(
         "convert_sklearn",
         "convert_keras",
         "export_saved_model",
+        "save_file",
     }
 )
 CALL_LASTS = ALWAYS | {"dump", "save", "export", "dumps"}
 MODEL_FILE = re.compile(r"\.(pkl|pickle|joblib|pt|pth|h5|keras|onnx|safetensors|ckpt|bin|sav)$")
+MODEL_TYPE = re.compile(
+    r"Sequential\(\)|Model\(\)|from_pretrained\(\)|Classifier\(\)|Regressor\(\)"
+)
 MODEL_NAME = re.compile(r"model|clf|classifier|regressor|estimator|pipe|net|booster", re.I)
 
 
@@ -49,7 +53,11 @@ def _looks_like_a_model(node: ast.Call, plain: str) -> bool:
     if any(MODEL_FILE.search(p) for p in paths):
         return True
     first = node.args[0] if node.args else None
-    if plain.startswith(("joblib", "pickle")) and isinstance(first, ast.Name):
+    if plain.startswith(("joblib", "pickle", "cloudpickle", "dill")) and isinstance(
+        first, ast.Name
+    ):
         return bool(MODEL_NAME.search(first.id))
-    receiver = plain.rsplit(".", 1)[0]
-    return plain.endswith(".save") and bool(MODEL_NAME.search(receiver.rsplit(".", 1)[-1]))
+    if not plain.endswith(".save") or not isinstance(node.func, ast.Attribute):
+        return False
+    written = ast.unparse(node.func.value)  # the name as written, e.g. `keras_model`
+    return bool(MODEL_NAME.search(written) or MODEL_TYPE.search(plain))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 from typing import Final
 
-from raiassist.detectors._helpers import has_keyword, short
+from raiassist.detectors._helpers import short
+from raiassist.names import keyword
 from raiassist.scan import Context
 
 NAME = "uses-pretrained-model"
@@ -21,7 +22,7 @@ LOADERS = frozenset(
         "YOLO",
     }
 )
-CALL_LASTS = LOADERS | {"pipeline", "load", "create_model"}
+CALL_LASTS = LOADERS | {"pipeline", "load", "create_model", "load_model"}
 CALL_ROOTS = frozenset({"torchvision", "keras", "tensorflow", "tf"})
 HUB_ROOTS = ("torch.hub", "tensorflow_hub", "spacy", "whisper", "timm", "open_clip")
 
@@ -32,7 +33,8 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
     if (
         final in LOADERS
         or (final == "pipeline" and plain.startswith("transformers"))
-        or (final in ("load", "load_model", "create_model") and plain.startswith(HUB_ROOTS))
+        or (final in ("load", "load_model") and plain.startswith(HUB_ROOTS))
+        or (final == "create_model" and _truthy(keyword(node, "pretrained")))
     ):
         ctx.hit(NAME, KIND, node, f"loads a pre-trained model ({plain})")
     elif plain.startswith(
@@ -42,5 +44,12 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
             "tensorflow.keras.applications",
             "tf.keras.applications",
         )
-    ) and (has_keyword(node, "weights", "pretrained")):
+    ) and (_truthy(keyword(node, "weights")) or _truthy(keyword(node, "pretrained"))):
         ctx.hit(NAME, KIND, node, f"loads pre-trained weights ({plain})")
+
+
+def _truthy(node: ast.AST | None) -> bool:
+    """Whether a `weights=` or `pretrained=` argument asks for trained weights."""
+    if node is None:
+        return False
+    return not (isinstance(node, ast.Constant) and node.value in (None, False))

@@ -24,7 +24,7 @@ TRACKERS = (
     "dvclive.",
 )
 CALL_ROOTS = frozenset(t.split(".")[0] for t in TRACKERS)
-CALL_LASTS = frozenset(
+CALL_LASTS = frozenset({"dump", "safe_dump"}) | frozenset(
     {
         "to_csv",
         "to_json",
@@ -36,7 +36,7 @@ CALL_LASTS = frozenset(
         "log_metrics",
     }
 )
-RESULT_NAME = re.compile(r"by_group|metric|result|report|score|eval|fairness", re.I)
+RESULT_NAME = re.compile(r"by_group|metric|results?\b|report|scores?\b|fairness", re.I)
 
 
 def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
@@ -44,6 +44,9 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
     final = plain.rsplit(".", 1)[-1]
     if plain.startswith(TRACKERS) or final in ("add_scalar", "log_metric", "log_metrics"):
         ctx.hit(NAME, KIND, node, f"logs results with {plain}")
+    elif plain in ("json.dump", "yaml.dump", "yaml.safe_dump") and node.args:
+        if RESULT_NAME.search(ast.unparse(node.args[0])):
+            ctx.hit(NAME, KIND, node, f"saves results with {plain}")
     elif final.startswith("to_") and isinstance(node.func, ast.Attribute):
         receiver = ast.unparse(node.func.value)
         if RESULT_NAME.search(receiver) or RESULT_NAME.search(plain):

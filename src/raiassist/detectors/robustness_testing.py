@@ -18,6 +18,7 @@ CALL_ROOTS, on_call = library_calls(
         "giskard.",
         "deepchecks.tabular.suites.model_evaluation",
         "garak.",
+        "hypothesis.given",
         "pyrit.",
     ),
     "robustness testing",

@@ -45,11 +45,14 @@ READERS = frozenset(
         "load_digits",
     }
 )
-CALL_LASTS = READERS | {"csv", "parquet", "table", "load"}
-_SPARK = ("read.csv", "read.parquet", "read.table", "read.json", "read.format", "read.load")
+CALL_LASTS = READERS | {"csv", "parquet", "table", "json", "load", "orc", "jdbc"}
+_SPARK_READS = frozenset({"csv", "parquet", "table", "json", "load", "orc", "jdbc"})
 
 
 def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
     final = resolved.rstrip("()").rsplit(".", 1)[-1]
-    if final in READERS or (resolved.rstrip("()").endswith(_SPARK) and "spark" in resolved):
+    spark = resolved.startswith("spark") or "SparkSession" in resolved
+    if final in READERS or (
+        spark and (".read." in resolved or final == "table") and (final in _SPARK_READS)
+    ):
         ctx.hit(NAME, KIND, node, f"reads a table with {short(resolved)}")

@@ -7,6 +7,7 @@ import ast
 from typing import Final
 
 from raiassist.detectors._helpers import has_keyword, short
+from raiassist.names import keyword
 from raiassist.scan import Context, Hit
 
 NAME = "unseeded-randomness"
@@ -70,6 +71,8 @@ NUMPY_DRAWS = frozenset(
         "random_sample",
     }
 )
+GENERATORS = frozenset({"default_rng", "RandomState", "Generator", "Random"})
+TORCH_DRAWS = frozenset({"rand", "randn", "randint", "randperm", "bernoulli", "multinomial"})
 PYTHON_DRAWS = frozenset(
     {"random", "choice", "choices", "shuffle", "sample", "randint", "uniform", "gauss"}
 )
@@ -81,6 +84,12 @@ CALL_LASTS = frozenset(
         "KFold",
         "StratifiedKFold",
         "default_rng",
+        "RandomState",
+        "Generator",
+        "Random",
+        "randperm",
+        "bernoulli",
+        "multinomial",
         "DataLoader",
         "manual_seed",
         "seed",
@@ -107,14 +116,24 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
 
 def _family(node: ast.Call, plain: str, final: str, ctx: Context) -> str | None:
     seed_given = has_keyword(node, "random_state", "seed", "generator")
+    if final in GENERATORS:
+        return None if node.args or seed_given else "unseedable"
+    if any(f".{g}." in f".{plain}." for g in GENERATORS):
+        return None  # a draw from a generator object: its construction decides
+    if final in ("train_test_split", "KFold", "StratifiedKFold", "DataLoader") and _is_false(
+        keyword(node, "shuffle")
+    ):
+        return None
     if plain.startswith("sklearn") and final in ESTIMATORS and not seed_given:
         return "numpy"
     if final in ("KFold", "StratifiedKFold") and has_keyword(node, "shuffle") and not seed_given:
         return "numpy"
     if plain.startswith("numpy.random.") and final in NUMPY_DRAWS:
         return "numpy"
-    if final == "default_rng" and plain.startswith("numpy") and not node.args and not seed_given:
-        return "unseedable"
+    if final == "sample" and has_keyword(node, "frac", "n") and not seed_given:
+        return "numpy"  # DataFrame.sample
+    if plain.startswith("torch.") and final in TORCH_DRAWS:
+        return "torch"
     if plain.startswith("random.") and final in PYTHON_DRAWS:
         return "python"
     if final == "DataLoader" and has_keyword(node, "shuffle") and not seed_given:
@@ -133,3 +152,7 @@ def on_finish(ctx: Context) -> None:
         reported += 1
         detail = f"{plain} draws random numbers without a seed"
         ctx.hits.append(Hit(NAME, KIND, location, detail, family))
+
+
+def _is_false(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is False
