@@ -43,7 +43,8 @@ def test_a_section_counts_only_when_written_and_free_of_placeholders() -> None:
     ]
     found = {s.topic: s for s in markdown.sections(lines)}
     assert found["section.intended-uses"].filled
-    assert not found["section.limitations"].filled and found["section.limitations"].placeholders == 1
+    limitations = found["section.limitations"]
+    assert not limitations.filled and limitations.placeholders == 1
     assert not found["section.monitoring"].filled and found["section.monitoring"].words == 0
 
 
