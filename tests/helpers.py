@@ -11,6 +11,19 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+def corpus() -> Path:
+    """The shared corpus of real notebooks: $RAIASSIST_CORPUS, or `shared/corpus` beside the
+    checkout (as the workplace lays it out), else /work/shared/corpus."""
+    candidates = [os.environ.get("RAIASSIST_CORPUS", ""), str(ROOT.parent / "shared" / "corpus"),
+                  "/work/shared/corpus"]  # fmt: skip
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    import pytest
+
+    pytest.skip("the shared corpus is not on this machine (set RAIASSIST_CORPUS)")
+
+
 def run_cli(
     *args: str, cwd: Path | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:

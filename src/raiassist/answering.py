@@ -13,21 +13,42 @@ from raiassist.record import Answer, Entry, add_entry, who
 from raiassist.standard.catalogue import Standard
 
 
-def answer(config: Config, standard: Standard, requirement: str, kind: Answer, text: str,
-           path: Path | None = None, by: str | None = None,
-           expires: dt.date | None = None) -> Entry:  # fmt: skip
+def answer(
+    config: Config,
+    standard: Standard,
+    requirement: str,
+    kind: Answer,
+    text: str,
+    path: Path | None = None,
+    by: str | None = None,
+    expires: dt.date | None = None,
+) -> Entry:
     """Validate and write one answer to the project's record; returns what was written."""
     wanted = requirement.strip().upper()
     if wanted not in standard.by_id:
-        raise UserError([Problem(requirement, "no such requirement in the active Standard"
-                                 + suggestion(wanted, standard.by_id))])  # fmt: skip
+        raise UserError(
+            [
+                Problem(
+                    requirement,
+                    "no such requirement in the active Standard"
+                    + suggestion(wanted, standard.by_id),
+                )
+            ]
+        )
     scope = "project" if path is None else relative_to_root(path, config.root)
     if scope.startswith("/"):
         raise UserError([Problem(str(path), f"is outside the project at {config.root}")])
     words = {"note": text} if kind == "attested" else {"reason": text}
     try:
-        entry = Entry(id=wanted, answer=kind, by=by or who(), date=dt.date.today(),
-                      scope=scope, expires=expires, **words)  # fmt: skip
+        entry = Entry(
+            id=wanted,
+            answer=kind,
+            by=by or who(),
+            date=dt.date.today(),
+            scope=scope,
+            expires=expires,
+            **words,
+        )
     except ValueError as exc:
         raise UserError([Problem(config.settings.record, str(exc))]) from None
     add_entry(config.record_path, entry)

@@ -21,7 +21,7 @@ from raiassist.document import Document, read_document
 from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
-from raiassist.scan import Facts, Hit, scan
+from raiassist.scan import Facts, Hit, ScanCache, scan
 from raiassist.standard.catalogue import Standard
 
 log = logging.getLogger(__name__)
@@ -54,15 +54,19 @@ class Report:
 
 
 def check_paths(
-    paths: Sequence[Path], config: Config, standard: Standard, progress: Progress | None = None
+    paths: Sequence[Path],
+    config: Config,
+    standard: Standard,
+    progress: Progress | None = None,
+    parallel: bool = True,
 ) -> Report:
-    """Check every `.py` and `.ipynb` under `paths`."""
+    """Check every `.py` and `.ipynb` under `paths` (in worker processes when `parallel`)."""
     files = discover(paths, config.root, config.settings.exclude)
     record = load_record(config.record_path)
-    hits = project_evidence(search_folders(config.root, files), config.root)
-    inputs = Inputs(standard, config.settings, record, hits)
+    inputs = Inputs(standard, config.settings, record)
     reports = []
-    for done, report in enumerate(_check_files(files, config, inputs), start=1):
+    checked = _check_files(files, config, inputs, parallel)
+    for done, report in enumerate(checked, start=1):
         reports.append(report)
         if progress:
             progress(done, len(files))
@@ -83,23 +87,33 @@ def check_document(
     standard: Standard,
     record: Record | None = None,
     project_hits: Sequence[Hit] | None = None,
+    cache: ScanCache | None = None,
 ) -> FileReport:
-    """Check one in-memory document (an editor buffer or a notebook's current content)."""
+    """Check one in-memory document (an editor buffer or a notebook's current content).
+    Pass the same `cache` for successive versions of one document to re-walk only what an
+    edit can change."""
     if record is None:
         record = load_record(config.record_path)
     if project_hits is None:
-        folders = search_folders(config.root, [config.root / relative])
-        project_hits = project_evidence(folders, config.root)
+        project_hits = hits_for(config.root, config.root / relative)
     inputs = Inputs(standard, config.settings, record, tuple(project_hits))
-    facts = scan(document)
+    facts = scan(document, cache)
     findings = evaluate(facts, document.path, inputs, relative)
     return FileReport(document.path, relative, document.kind, tuple(findings), facts)
 
 
-def _check_files(files: Sequence[Path], config: Config, inputs: Inputs) -> Iterator[FileReport]:
+def hits_for(root: Path, path: Path) -> tuple[Hit, ...]:
+    """Evidence from the project documents that count for one file: at the root, in `docs/`
+    and beside the file. The CLI and the editors both ask this, so they agree."""
+    return project_evidence(search_folders(root, [path]), root)
+
+
+def _check_files(
+    files: Sequence[Path], config: Config, inputs: Inputs, parallel: bool
+) -> Iterator[FileReport]:
     """Reports in file order; on Linux with several cores and files, from forked workers."""
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
-    if workers < 2 or len(files) < PARALLEL_FROM or sys.platform != "linux":
+    if not parallel or workers < 2 or len(files) < PARALLEL_FROM or sys.platform != "linux":
         for path in files:
             yield _check_file(path, config, inputs)
         return
@@ -141,6 +155,7 @@ def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:
     shown = display_path(path)
     relative = relative_to_root(path, config.root)
     document = read_document(path, shown)
+    inputs = replace(inputs, project_hits=hits_for(config.root, path))
     try:
         facts = scan(document)
         findings = evaluate(facts, shown, inputs, relative)

@@ -122,3 +122,13 @@ def _conditions_in(rule: rules.Rule | None) -> list[tuple[str, rules.Rule]]:
 
     walk(rule)
     return list(found.items())
+
+
+def requirement_markdown(req: Requirement, standard: Standard, here: str | None = None) -> str:
+    """The requirement as markdown (hovers, generated docs); `here` says what was found."""
+    parts = [f"**{req.id} {req.title}** · {req.severity}", "", facts(req, standard)]
+    if here:
+        parts += ["", f"**Here:** {here}"]
+    for heading, body in requirement_sections(req, standard):
+        parts += ["", f"**{heading}**", "", body]
+    return "\n".join(parts)

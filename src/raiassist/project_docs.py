@@ -69,6 +69,11 @@ def search_folders(root: Path, files: Iterable[Path]) -> list[Path]:
     return [f for f in dict.fromkeys(folders) if f.is_dir()]
 
 
+def forget() -> None:
+    """Forget folder listings (a long-running editor server calls this when files change)."""
+    _documents.cache_clear()
+
+
 @lru_cache(maxsize=256)
 def _documents(folder: Path) -> tuple[Path, ...]:
     try:

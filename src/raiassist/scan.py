@@ -75,7 +75,12 @@ class Facts:
 
 
 class Context:
-    """What a detector may read while the walk is at a node, and how it reports a hit."""
+    """What a detector may read while the walk is at a node, and how it reports a hit.
+
+    During the walk `state` holds the current cell's own contributions, which detectors only
+    add to (lists and sets); in `on_finish` it holds every cell's contributions merged. That
+    keeps a cell's results reusable when only another cell changed.
+    """
 
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -84,7 +89,7 @@ class Context:
         self.statement: ast.stmt | None = None
         self.state: dict[str, Any] = {}
         self.hits: list[Hit] = []
-        self.counts: dict[str, int] = {}
+        self.failed: set[str] = set()  # detectors that crashed on this document
 
     def at(self, node: ast.AST) -> Location:
         line = getattr(node, "lineno", 1)
@@ -97,13 +102,35 @@ class Context:
         )
 
     def hit(self, name: str, kind: Kind, node: ast.AST, detail: str, subject: str = "") -> None:
-        count = self.counts.get(name, 0)
-        if count < MAX_HITS_PER_NAME:
-            self.counts[name] = count + 1
-            self.hits.append(Hit(name, kind, self.at(node), detail, subject))
+        self.hits.append(Hit(name, kind, self.at(node), detail, subject))
 
 
-def scan(document: Document) -> Facts:
+@dataclass(frozen=True)
+class _CellResult:
+    """What walking one code cell produced, and the names it saw and left behind."""
+
+    names_before: dict[str, str]
+    names_after: dict[str, str]
+    hits: tuple[Hit, ...]
+    problems: tuple[CellProblem, ...]
+    waivers: tuple[Waiver, ...]
+    state: dict[str, Any]
+
+
+CellKey = tuple[int, int, str, int | None]
+
+
+class ScanCache:
+    """Per-cell results kept between scans of one changing document (an editor buffer).
+    A cell is walked again only when its text, its place, or the names flowing into it
+    changed; everything else is reused."""
+
+    def __init__(self) -> None:
+        self.cells: dict[CellKey, _CellResult] = {}
+        self.walked = 0  # how many cells the last scan walked, for tests and benchmarks
+
+
+def scan(document: Document, cache: ScanCache | None = None) -> Facts:
     """Signals, evidence, cell problems and inline waivers of one document."""
     from raiassist.detectors import REGISTRY
 
@@ -112,22 +139,74 @@ def scan(document: Document) -> Facts:
     ctx = Context(document)
     problems: list[CellProblem] = []
     waivers: list[Waiver] = []
+    states: list[dict[str, Any]] = []
+    kept: dict[CellKey, _CellResult] = {}
     for cell in _execution_order(document):
-        ctx.cell = cell
+        ctx.cell, ctx.state = cell, {}
         if cell.kind == "markdown":
             REGISTRY.markdown(cell, ctx, problems)
+            states.append(ctx.state)
             continue
         if cell.kind != "code":
             continue
-        tree = parse_cell(cell.source)
-        if isinstance(tree, ParseError):
-            where = document.location(cell, tree.line, max(tree.column - 1, 0))
-            problems.append(CellProblem(where, f"this cell {tree.message}; it was skipped"))
-            continue
-        waivers.extend(waivers_in(cell, document))
-        _Walker(ctx, REGISTRY, problems).body(tree.body)
+        key = (cell.index, cell.line_offset, cell.source, cell.execution_count)
+        result = cache.cells.get(key) if cache else None
+        if result is None or result.names_before != ctx.names.bound:
+            result = _walk_cell(cell, ctx, REGISTRY)
+        kept[key] = result
+        ctx.names.bound = dict(result.names_after)
+        ctx.hits.extend(result.hits)
+        problems.extend(result.problems)
+        waivers.extend(result.waivers)
+        states.append(result.state)
+    if cache is not None:
+        cache.walked = sum(1 for key, value in kept.items() if cache.cells.get(key) is not value)
+        cache.cells = kept
+    ctx.state = _merged(states)
     REGISTRY.finish(ctx, problems)
-    return Facts(document, tuple(ctx.hits), tuple(problems), tuple(waivers))
+    return Facts(document, _capped(ctx.hits), tuple(problems), tuple(waivers))
+
+
+def _walk_cell(cell: Cell, ctx: Context, registry: Any) -> _CellResult:
+    before = dict(ctx.names.bound)
+    start = len(ctx.hits)
+    problems: list[CellProblem] = []
+    tree = parse_cell(cell.source)
+    waivers: tuple[Waiver, ...] = ()
+    if isinstance(tree, ParseError):
+        where = ctx.document.location(cell, tree.line, max(tree.column - 1, 0))
+        problems.append(CellProblem(where, f"this cell {tree.message}; it was skipped"))
+    else:
+        waivers = tuple(waivers_in(cell, ctx.document))
+        _Walker(ctx, registry, problems).body(tree.body)
+    hits = tuple(ctx.hits[start:])
+    del ctx.hits[start:]
+    return _CellResult(before, dict(ctx.names.bound), hits, tuple(problems), waivers, ctx.state)
+
+
+def _merged(states: list[dict[str, Any]]) -> dict[str, Any]:
+    """Every cell's state contributions in walk order: lists joined, sets united."""
+    merged: dict[str, Any] = {}
+    for state in states:
+        for key, value in state.items():
+            if key not in merged:
+                merged[key] = type(value)()
+            if isinstance(value, set):
+                merged[key] |= value
+            else:
+                merged[key].extend(value)
+    return merged
+
+
+def _capped(hits: list[Hit]) -> tuple[Hit, ...]:
+    """At most MAX_HITS_PER_NAME hits of each name, so huge documents stay small."""
+    counts: dict[str, int] = {}
+    kept = []
+    for hit in hits:
+        counts[hit.name] = counts.get(hit.name, 0) + 1
+        if counts[hit.name] <= MAX_HITS_PER_NAME:
+            kept.append(hit)
+    return tuple(kept)
 
 
 def _execution_order(document: Document) -> list[Cell]:

@@ -59,6 +59,8 @@ def waivers_in(cell: Cell, document: Document) -> list[Waiver]:
 def _waiver(match: re.Match[str], location: Location, own_line: bool) -> Waiver:
     ids = tuple(i.strip().upper() for i in match.group("ids").split(","))
     reason = (match.group("reason") or "").strip()
+    if reason.startswith("<") and reason.endswith(">"):
+        reason = ""  # the placeholder an editor inserts, not yet replaced
     until, problem = None, None
     if match.group("until"):
         try:

@@ -18,21 +18,27 @@ VERBS = {
 def add_parser(verbs: Subparsers) -> None:
     for verb, (_, text, summary) in VERBS.items():
         parser = verbs.add_parser(
-            verb, help=summary,
+            verb,
+            help=summary,
             description=f"{summary[0].upper()}{summary[1:]}. The answer is written to the "
             "project's record file (responsible-ai.yaml unless configured), keeping everything "
             "else in it intact, for the whole project or for one path.",
-        )  # fmt: skip
+        )
         parser.add_argument("id", metavar="ID", help="the requirement, e.g. F1.5")
-        parser.add_argument(f"--{text}", required=True, dest="text",
-                            help=f"the {text} (required)")  # fmt: skip
+        parser.add_argument(f"--{text}", required=True, dest="text", help=f"the {text} (required)")
         parser.add_argument(
-            "--path", type=Path, metavar="PATH",
+            "--path",
+            type=Path,
+            metavar="PATH",
             help="only for this file or folder (default: the whole project)",
-        )  # fmt: skip
+        )
         parser.add_argument("--by", help="who answers (default: git user.name and user.email)")
-        parser.add_argument("--expires", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
-                            help="the date the answer stops counting")  # fmt: skip
+        parser.add_argument(
+            "--expires",
+            type=dt.date.fromisoformat,
+            metavar="YYYY-MM-DD",
+            help="the date the answer stops counting",
+        )
         add_pack_option(parser)
         parser.set_defaults(run=run, answer_kind=verb)
 

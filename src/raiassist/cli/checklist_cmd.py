@@ -13,11 +13,12 @@ MARKS = {"open": "[ ]", "met": "[x]", "waived": "[~]", "not-applicable": "[-]"}
 
 def add_parser(verbs: Subparsers) -> None:
     parser = verbs.add_parser(
-        "checklist", help="print the whole checklist for one file",
+        "checklist",
+        help="print the whole checklist for one file",
         description="Print every requirement that applies to one script or notebook, grouped by "
         "goal, with its status: [ ] open, [x] met (with evidence), [~] waived, [-] not "
         "applicable. Unlike `check`, this lists every severity.",
-    )  # fmt: skip
+    )
     parser.add_argument("path", type=Path, metavar="PATH")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_pack_option(parser)
@@ -50,8 +51,10 @@ def checklist_text(file: object, standard: object) -> str:
     assert isinstance(file, FileReport) and isinstance(standard, Standard)
     findings = file.requirements
     counts = {s: sum(1 for f in findings if f.status == s) for s in MARKS}
-    lines = [f"{file.path}: {len(findings)} requirements apply — " + ", ".join(
-        f"{n} {s}" for s, n in counts.items() if n)]  # fmt: skip
+    lines = [
+        f"{file.path}: {len(findings)} requirements apply — "
+        + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+    ]
     lines += [f"  problem: {f.id} {f.message}" for f in file.findings if f.kind == "tool"]
     for goal in standard.goals:
         mine = [f for f in findings if f.goal == goal.id]
@@ -59,8 +62,9 @@ def checklist_text(file: object, standard: object) -> str:
             continue
         lines.append(f"\n{goal.id} {goal.title}")
         for finding in mine:
-            lines.append(f"  {MARKS[finding.status]} {finding.id:<6} {finding.severity:<7} "
-                         f"{finding.title}")  # fmt: skip
+            lines.append(
+                f"  {MARKS[finding.status]} {finding.id:<6} {finding.severity:<7} {finding.title}"
+            )
             lines.append(f"      {finding.message}")
     if not findings:
         lines.append("Nothing applies: no model training, personal data or AI API was found.")

@@ -17,6 +17,7 @@ from raiassist.cli import (
     check_cmd,
     checklist_cmd,
     explain_cmd,
+    lsp_cmd,
     schema_cmd,
     standard_cmd,
 )
@@ -32,6 +33,7 @@ VERBS: tuple[ModuleType, ...] = (
     explain_cmd,
     standard_cmd,
     schema_cmd,
+    lsp_cmd,
 )
 
 

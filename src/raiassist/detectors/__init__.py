@@ -180,10 +180,9 @@ def _failed(
     """Report a detector's crash once per document, with the details in the log."""
     from raiassist.scan import CellProblem
 
-    failed = ctx.state.setdefault("failed-detectors", set())
-    if hook.__module__ in failed:
+    if hook.__module__ in ctx.failed:
         return
-    failed.add(hook.__module__)
+    ctx.failed.add(hook.__module__)
     log.exception("detector %s failed on %s", hook.__module__, ctx.document.path)
     where = ctx.at(node) if node is not None else ctx.document.location(ctx.cell, 1, 0)
     check = hook.__module__.rsplit(".", 1)[-1]

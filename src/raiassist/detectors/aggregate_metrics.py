@@ -49,7 +49,8 @@ CALL_LASTS = METRICS | {"score", "evaluate", "load", "compute"}
 def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
     receiver, _, final = resolved.removesuffix("()").rpartition(".")
     if final in METRICS and not receiver.startswith("fairlearn"):
-        ctx.hit(NAME, KIND, node, f"overall metric {final}")
+        compared = "|".join(ast.unparse(arg) for arg in node.args[:2])
+        ctx.hit(NAME, KIND, node, f"overall metric {final}", compared)
     elif final == "score" and len(node.args) >= 2:
         ctx.hit(NAME, KIND, node, f"overall metric {short(resolved)}")
     elif (

@@ -55,4 +55,8 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
     if final in READERS or (
         spark and (".read." in resolved or final == "table") and (final in _SPARK_READS)
     ):
-        ctx.hit(NAME, KIND, node, f"reads a table with {short(resolved)}")
+        statement = ctx.statement
+        target = ""
+        if isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name):
+            target = statement.targets[0].id
+        ctx.hit(NAME, KIND, node, f"reads a table with {short(resolved)}", target)

@@ -1,0 +1,217 @@
+"""Code actions for a raiassist diagnostic: insert a documentation or evaluation template,
+waive at this line, attest or mark not applicable, open the requirement's docs. Edits only
+insert text; everything else in the document stays as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from string import Template
+
+from lsprotocol import types as T
+
+from raiassist.evaluate import Finding
+from raiassist.lsp.documents import Unit
+from raiassist.lsp.projects import Project
+from raiassist.resources import guidance_dir, template_path
+from raiassist.standard.catalogue import Requirement
+
+DOCUMENT_FILES = {
+    "model-card": "MODEL_CARD.md",
+    "datasheet": "DATASHEET.md",
+    "impact-assessment": "IMPACT_ASSESSMENT.md",
+    "transparency-note": "TRANSPARENCY_NOTE.md",
+}
+QUICKFIX = T.CodeActionKind.QuickFix
+
+
+def for_diagnostic(
+    unit: Unit, project: Project, uri: str, diagnostic: T.Diagnostic, lines: list[str]
+) -> list[T.CodeAction]:
+    """Every action that helps with one diagnostic; `lines` is the text at `uri`."""
+    data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+    req = project.standard.by_id.get(str(data.get("id", diagnostic.code)))
+    finding = _finding(unit, req.id if req else "", diagnostic)
+    if req is None or finding is None:
+        return []
+    actions = _evaluation(unit, req, finding, uri, lines, diagnostic)
+    actions += _templates(unit, project, req, finding, uri, diagnostic)
+    actions.append(_waive(req, finding, uri, lines, diagnostic))
+    relative = unit.report.relative if unit.report else None
+    for answer, verb in (("attested", "Attest"), ("not-applicable", "Mark not applicable:")):
+        arguments = [{"id": req.id, "answer": answer, "path": relative}]
+        title = f"{verb} {req.id} in the project's record…"
+        actions.append(
+            T.CodeAction(
+                title=title,
+                kind=QUICKFIX,
+                diagnostics=[diagnostic],
+                command=T.Command(title, "raiassist.answer", arguments=arguments),
+            )
+        )
+    title = f"Explain {req.id}: {req.title}"
+    actions.append(
+        T.CodeAction(
+            title=title,
+            kind=QUICKFIX,
+            diagnostics=[diagnostic],
+            command=T.Command(title, "raiassist.showDocs", arguments=[req.id]),
+        )
+    )
+    return actions
+
+
+def _finding(unit: Unit, requirement: str, diagnostic: T.Diagnostic) -> Finding | None:
+    if unit.report is None:
+        return None
+    matching = [f for f in unit.report.findings if f.id == requirement and f.status == "open"]
+    for finding in matching:
+        if finding.location is None or finding.location.line - 1 == diagnostic.range.start.line:
+            return finding
+    return matching[0] if matching else None
+
+
+def _evaluation(
+    unit: Unit,
+    req: Requirement,
+    finding: Finding,
+    uri: str,
+    lines: list[str],
+    diagnostic: T.Diagnostic,
+) -> list[T.CodeAction]:
+    if "disaggregated-evaluation" not in req.satisfied_by or finding.location is None:
+        return []
+    facts = unit.report.facts if unit.report else None
+    if facts is None:
+        return []
+    metric = next((h for h in facts.of("aggregate-metrics") if "|" in h.subject), None)
+    y_true, y_pred = metric.subject.split("|", 1) if metric else ("y_test", "y_pred")
+    attribute = next((h.subject for h in facts.of("sensitive-attribute") if h.subject), "sex")
+    frame = next((h.subject for h in facts.of("loads-tabular-data") if h.subject), "df")
+    code = Template(_code_template("fairness-evaluation")).substitute(
+        ids=req.id,
+        y_true=y_true,
+        y_pred=y_pred,
+        attribute=attribute,
+        frame=frame,
+    )
+    row = min(max((finding.location.end_line or finding.location.line), 1), len(lines))
+    indent = _indent(lines[diagnostic.range.start.line] if lines else "")
+    text = "".join(f"{indent}{line}\n" if line else "\n" for line in code.splitlines())
+    edit = T.TextEdit(T.Range(T.Position(row, 0), T.Position(row, 0)), text)
+    title = f"Insert a per-group evaluation with fairlearn MetricFrame ({req.id})"
+    return [
+        T.CodeAction(
+            title=title,
+            kind=QUICKFIX,
+            diagnostics=[diagnostic],
+            is_preferred=True,
+            edit=T.WorkspaceEdit(changes={uri: [edit]}),
+        )
+    ]
+
+
+def _templates(
+    unit: Unit,
+    project: Project,
+    req: Requirement,
+    finding: Finding,
+    uri: str,
+    diagnostic: T.Diagnostic,
+) -> list[T.CodeAction]:
+    actions = []
+    for name in req.templates:
+        text = template_path(name).read_text(encoding="utf-8")
+        if name in DOCUMENT_FILES:
+            action = _document_file(project.root / DOCUMENT_FILES[name], text, diagnostic)
+        elif unit.kind == "notebook":
+            action = _markdown_cell(unit, name, text, finding, diagnostic)
+        elif unit.kind == "text":
+            action = _markdown_block(name, text, uri, diagnostic, finding)
+        else:
+            action = None
+        if action is not None:
+            actions.append(action)
+    return actions
+
+
+def _document_file(path: Path, text: str, diagnostic: T.Diagnostic) -> T.CodeAction | None:
+    if path.exists():
+        return None
+    uri = path.as_uri()
+    changes: list[T.TextDocumentEdit | T.CreateFile | T.RenameFile | T.DeleteFile] = [
+        T.CreateFile(uri=uri, options=T.CreateFileOptions(ignore_if_exists=True)),
+        T.TextDocumentEdit(
+            text_document=T.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
+            edits=[T.TextEdit(T.Range(T.Position(0, 0), T.Position(0, 0)), text)],
+        ),
+    ]
+    title = f"Create {path.name} from the raiassist template"
+    return T.CodeAction(
+        title=title,
+        kind=QUICKFIX,
+        diagnostics=[diagnostic],
+        edit=T.WorkspaceEdit(document_changes=changes),
+    )
+
+
+def _markdown_cell(
+    unit: Unit, name: str, text: str, finding: Finding, diagnostic: T.Diagnostic
+) -> T.CodeAction:
+    """Notebooks get a new markdown cell below the trigger; LSP cannot add cells, so this is
+    a client command (the VS Code extension implements `raiassist.insertCell`)."""
+    cell = finding.location.cell if finding.location and finding.location.cell is not None else -1
+    arguments = [{"notebook": unit.uri, "index": cell + 1, "kind": "markdown", "text": text}]
+    title = f"Insert the '{name}' template as a markdown cell"
+    return T.CodeAction(
+        title=title,
+        kind=QUICKFIX,
+        diagnostics=[diagnostic],
+        command=T.Command(title, "raiassist.insertCell", arguments=arguments),
+    )
+
+
+def _markdown_block(
+    name: str, text: str, uri: str, diagnostic: T.Diagnostic, finding: Finding
+) -> T.CodeAction:
+    """Scripts get the template as a `# %% [markdown]` cell, which raiassist (and Jupytext,
+    VS Code and PyCharm) read as markdown: filled in, it counts as evidence."""
+    row = finding.location.line - 1 if finding.location else 0
+    block = "# %% [markdown]\n" + "".join(f"# {line}".rstrip() + "\n" for line in text.splitlines())
+    block += "\n# %%\n"
+    edit = T.TextEdit(T.Range(T.Position(row, 0), T.Position(row, 0)), block)
+    title = f"Insert the '{name}' template as a markdown comment block"
+    return T.CodeAction(
+        title=title,
+        kind=QUICKFIX,
+        diagnostics=[diagnostic],
+        edit=T.WorkspaceEdit(changes={uri: [edit]}),
+    )
+
+
+def _waive(
+    req: Requirement, finding: Finding, uri: str, lines: list[str], diagnostic: T.Diagnostic
+) -> T.CodeAction:
+    """A waiver comment whose `<reason>` placeholder must be replaced: until it is, the
+    waiver does not count and raiassist reports RA100."""
+    comment = f"# rai: waive {req.id} -- <reason>"
+    if finding.location is not None:
+        row = diagnostic.range.start.line
+        end = len(lines[row].rstrip("\r\n")) if row < len(lines) else 0
+        edit = T.TextEdit(T.Range(T.Position(row, end), T.Position(row, end)), f"  {comment}")
+    else:
+        edit = T.TextEdit(T.Range(T.Position(0, 0), T.Position(0, 0)), comment + "\n")
+    title = f"Waive {req.id} here, with a reason"
+    return T.CodeAction(
+        title=title,
+        kind=QUICKFIX,
+        diagnostics=[diagnostic],
+        edit=T.WorkspaceEdit(changes={uri: [edit]}),
+    )
+
+
+def _code_template(name: str) -> str:
+    return (guidance_dir() / "templates" / "code" / f"{name}.py").read_text(encoding="utf-8")
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]

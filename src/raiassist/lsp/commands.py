@@ -1,0 +1,156 @@
+"""Commands and custom requests: record an answer, show a requirement's docs, check the
+whole workspace with progress, and the checklist that editors' side panels show.
+
+Custom requests (documented in the README):
+- `raiassist/checklist` `{"uri": <document, notebook or cell URI>}` -> the file's checklist,
+  in the shape of one element of `raiassist check --format json`'s `files`, plus `goals`.
+- `raiassist/standard` `{"uri": ...}` -> `raiassist standard --format json` for that project.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import uuid
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types as T
+
+from raiassist.answering import answer
+from raiassist.checking import check_paths
+from raiassist.errors import UserError
+from raiassist.lsp.docs import docs_uri
+from raiassist.lsp.documents import uri_path
+from raiassist.lsp.server import RaiServer
+from raiassist.reporters.json_report import file_json, report_json
+
+log = logging.getLogger(__name__)
+
+
+def register(server: RaiServer) -> None:
+    @server.command("raiassist.answer")
+    def record_answer(ls: RaiServer, *args: Any) -> dict[str, Any] | None:
+        """`[{"id", "answer": attested|not-applicable|waived, "path"?, "text", "by"?,
+        "expires"?, "uri"?}]`: write an answer to the record of the project of `uri`."""
+        request = args[0] if args and isinstance(args[0], dict) else {}
+        project = _project_for(ls, request.get("uri"))
+        if project is None:
+            return None
+        text = str(request.get("text") or "").strip()
+        if not text:
+            ls.window_show_message(
+                T.ShowMessageParams(
+                    T.MessageType.Warning,
+                    f"raiassist: {request.get('id')} needs a note or reason; nothing was recorded.",
+                )
+            )
+            return None
+        path = project.root / request["path"] if request.get("path") else None
+        expires = dt.date.fromisoformat(request["expires"]) if request.get("expires") else None
+        try:
+            entry = answer(
+                project.config,
+                project.standard,
+                str(request.get("id", "")),
+                request.get("answer", "attested"),
+                text,
+                path,
+                request.get("by"),
+                expires,
+            )
+        except UserError as exc:
+            message = "; ".join(str(p) for p in exc.problems)
+            ls.window_show_message(
+                T.ShowMessageParams(T.MessageType.Error, f"raiassist: {message}")
+            )
+            return None
+        ls.projects.forget(project.config.record_path)
+        ls.refresh_all()
+        return {k: str(v) for k, v in entry.as_dict().items()}
+
+    @server.command("raiassist.showDocs")
+    async def show_docs(ls: RaiServer, *args: Any) -> str | None:
+        requirement = str(args[0]) if args else ""
+        project = _project_for(ls, args[1] if len(args) > 1 else None)
+        uri = docs_uri(project.standard, requirement) if project else None
+        if uri:
+            await ls.window_show_document_async(T.ShowDocumentParams(uri=uri, external=False))
+        return uri
+
+    @server.command("raiassist.checkWorkspace")
+    async def check_workspace(ls: RaiServer, *args: Any) -> dict[str, Any] | None:
+        """Check every script and notebook of the workspace, reporting progress."""
+        root = Path(ls.workspace.root_path or Path.cwd())
+        project = ls.projects.for_path(root / "workspace")
+        if project is None:
+            return None
+        token = str(uuid.uuid4())
+        await _begin(ls, token)
+        loop = asyncio.get_running_loop()
+
+        def progress(done: int, total: int) -> None:
+            value = T.WorkDoneProgressReport(
+                message=f"{done}/{total} files", percentage=int(100 * done / max(total, 1))
+            )
+            loop.call_soon_threadsafe(ls.work_done_progress.report, token, value)
+
+        report = await asyncio.to_thread(
+            check_paths, [project.root], project.config, project.standard, progress, False
+        )
+        ls.work_done_progress.end(token, T.WorkDoneProgressEnd(message="raiassist: checked"))
+        return report_json(report, project.config.settings.show)
+
+    @server.feature("raiassist/checklist")
+    def checklist(ls: RaiServer, params: Any) -> dict[str, Any] | None:
+        uri = _param(params, "uri")
+        unit = ls.unit_for(uri) if uri else None
+        if unit is None or not ls.analyse(unit) or unit.report is None:
+            return None
+        project = ls.project_of(unit)
+        data = file_json(unit.report)
+        data["goals"] = (
+            [
+                {"id": g.id, "title": g.title, "principle": g.principle}
+                for g in project.standard.goals
+            ]
+            if project
+            else []
+        )
+        return data
+
+    @server.feature("raiassist/standard")
+    def standard(ls: RaiServer, params: Any) -> dict[str, Any] | None:
+        from raiassist.cli.standard_cmd import standard_json
+
+        project = _project_for(ls, _param(params, "uri"))
+        return standard_json(project.standard) if project else None
+
+
+def _param(params: Any, key: str) -> Any:
+    if isinstance(params, dict):
+        return params.get(key)
+    return getattr(params, key, None)
+
+
+def _project_for(ls: RaiServer, uri: str | None) -> Any:
+    path = uri_path(uri) if uri else None
+    if path is None:
+        path = Path(ls.workspace.root_path or Path.cwd()) / "workspace"
+    return ls.projects.for_path(path)
+
+
+async def _begin(ls: RaiServer, token: str) -> None:
+    window = ls.client_capabilities.window
+    if window and window.work_done_progress:
+        try:
+            await ls.work_done_progress.create_async(token)
+        except Exception:  # noqa: BLE001 - progress is a courtesy
+            log.warning("the client refused a progress token")
+    ls.work_done_progress.begin(
+        token,
+        T.WorkDoneProgressBegin(
+            title="raiassist: checking the workspace", percentage=0, cancellable=False
+        ),
+    )

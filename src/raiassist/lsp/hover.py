@@ -1,0 +1,42 @@
+"""Hover: the requirement in plain words, on a flagged line or on an ID in a waiver comment."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lsprotocol import types as T
+
+from raiassist.explanation import requirement_markdown
+from raiassist.lsp.documents import Unit
+from raiassist.standard.catalogue import Standard
+
+_ID = re.compile(r"[A-Z][A-Z0-9-]*[0-9](?:\.[0-9]+)+")
+
+
+def at(
+    standard: Standard, text: str, position: T.Position, published: list[T.Diagnostic], unit: Unit
+) -> T.Hover | None:
+    """The hover for a position: a waiver's ID under the cursor, else the line's findings."""
+    lines = text.splitlines()
+    line = lines[position.line] if position.line < len(lines) else ""
+    if "rai:" in line:
+        for match in _ID.finditer(line):
+            if (
+                match.start() <= position.character <= match.end()
+                and match.group() in standard.by_id
+            ):
+                return _hover(standard, [(match.group(), None)])
+    here = [
+        (str(d.code), d.message)
+        for d in published
+        if d.range.start.line <= position.line <= d.range.end.line and str(d.code) in standard.by_id
+    ]
+    return _hover(standard, here) if here else None
+
+
+def _hover(standard: Standard, items: Sequence[tuple[str, str | None]]) -> T.Hover:
+    seen = dict.fromkeys(items)
+    parts = [requirement_markdown(standard.by_id[i], standard, message) for i, message in seen]
+    body = "\n\n---\n\n".join(parts)
+    return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=body))

@@ -1,0 +1,81 @@
+"""Small steps the LSP tests share: a project copied to a temporary folder, opening files,
+applying the edits a code action returns, as an editor would."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from pathlib import Path
+
+from lsprotocol import types as T
+from pytest_lsp import LanguageClient
+
+from tests.helpers import FIXTURES
+
+PROJECT = FIXTURES / "lsp_project"
+
+
+def project_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "project"
+    shutil.copytree(PROJECT, target)
+    return target
+
+
+def open_text(client: LanguageClient, path: Path, text: str | None = None) -> str:
+    uri = path.as_uri()
+    content = path.read_text() if text is None else text
+    client.text_document_did_open(
+        T.DidOpenTextDocumentParams(T.TextDocumentItem(uri, "python", 1, content))
+    )
+    return uri
+
+
+def replace_text(client: LanguageClient, uri: str, version: int, text: str) -> None:
+    client.text_document_did_change(
+        T.DidChangeTextDocumentParams(
+            T.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            [T.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+def apply(text: str, edits: list[T.TextEdit]) -> str:
+    """The text after applying LSP edits (in reverse order, as editors do)."""
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+
+    def at(position: T.Position) -> int:
+        return offsets[min(position.line, len(lines))] + position.character
+
+    for edit in sorted(
+        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    ):
+        text = text[: at(edit.range.start)] + edit.new_text + text[at(edit.range.end) :]
+        lines = text.splitlines(keepends=True)
+        offsets = [0]
+        for line in lines:
+            offsets.append(offsets[-1] + len(line))
+    return text
+
+
+async def actions_for(
+    client: LanguageClient, uri: str, diagnostic: T.Diagnostic
+) -> list[T.CodeAction]:
+    result = await client.text_document_code_action_async(
+        T.CodeActionParams(
+            T.TextDocumentIdentifier(uri), diagnostic.range, T.CodeActionContext([diagnostic])
+        )
+    )
+    return [_as_action(a) for a in result or []]
+
+
+def _as_action(item: T.CodeAction | T.Command) -> T.CodeAction:
+    """lsprotocol's client reads a code action that carries a command (and no edit) as a
+    bare Command holding its command's repr; VS Code does not. Undo that here."""
+    if isinstance(item, T.CodeAction):
+        return item
+    raw = ast.literal_eval(item.command)
+    command = T.Command(raw["title"], raw["command"], arguments=raw.get("arguments"))
+    return T.CodeAction(title=item.title, command=command)
