@@ -35,9 +35,11 @@ def answer_server_requests(client: LanguageClient) -> None:
         client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
 
 
-async def start(client: LanguageClient, pull: bool = False, **options: object) -> None:
+async def start(
+    client: LanguageClient, pull: bool = False, **options: object
+) -> T.InitializeResult:
     answer_server_requests(client)
-    await client.initialize_session(
+    return await client.initialize_session(
         T.InitializeParams(
             capabilities=capabilities(pull),
             root_uri=ROOT.as_uri(),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import shutil
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types as T
 from pytest_lsp import LanguageClient
@@ -79,3 +80,18 @@ def _as_action(item: T.CodeAction | T.Command) -> T.CodeAction:
     raw = ast.literal_eval(item.command)
     command = T.Command(raw["title"], raw["command"], arguments=raw.get("arguments"))
     return T.CodeAction(title=item.title, command=command)
+
+
+async def request(client: LanguageClient, method: str, params: object) -> Any:
+    """A custom request's result as plain JSON values (pygls hands back namedtuples)."""
+    return plain(await client.protocol.send_request_async(method, params))
+
+
+def plain(value: Any) -> Any:
+    if hasattr(value, "_asdict"):
+        return {k: plain(v) for k, v in value._asdict().items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value

@@ -12,7 +12,7 @@ from pytest_lsp import LanguageClient
 from raiassist.record import load_record
 from tests.helpers import ROOT
 from tests.lsp.conftest import published
-from tests.lsp.helpers import actions_for, apply, open_text, project_copy, replace_text
+from tests.lsp.helpers import actions_for, apply, open_text, project_copy, replace_text, request
 
 BOT = ROOT / "examples" / "chatbot" / "support_bot.py"
 
@@ -254,8 +254,8 @@ async def test_closing_clears_and_bad_requests_do_not_stop_the_server(
         )
         == []
     )
-    assert await client.protocol.send_request_async("raiassist/checklist", {"uri": unknown}) is None
-    assert await client.protocol.send_request_async("raiassist/checklist", [1, 2, 3]) is None
+    assert await request(client, "raiassist/checklist", {"uri": unknown}) is None
+    assert await request(client, "raiassist/checklist", [1, 2, 3]) is None
     broken = open_text(client, BOT.with_name("broken.py"), "def broken(:\n    pass\n")
     items = await published(client, broken, lambda d: "RA002" in codes(d))
     assert items[0].range.start.line == 0
