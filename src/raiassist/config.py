@@ -170,3 +170,32 @@ def _display(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def settings_schema() -> dict[str, dict[str, Any]]:
+    """JSON Schema of each setting by its key: the source editors' settings are generated
+    from (the VS Code extension's `raiassist.*` settings, JupyterLab's settings schema)."""
+    import typing
+
+    hints = typing.get_type_hints(Settings)
+    return {
+        key_of(f): {
+            **_json_type(hints[f.name]),
+            "default": getattr(Settings(), f.name),
+            "description": f.metadata["description"],
+        }
+        for f in fields(Settings)
+    }
+
+
+def _json_type(hint: Any) -> dict[str, Any]:
+    import typing
+
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is Literal:
+        return {"type": "string", "enum": list(args)}
+    if origin is list:
+        return {"type": "array", "items": _json_type(args[0])}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _json_type(args[1])}
+    return {"type": "string"}
