@@ -12,7 +12,8 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,6 +22,20 @@ from raiassist.logfile import log_dir
 
 T = TypeVar("T")
 Fingerprint = tuple[tuple[str, str], ...]
+
+
+@contextmanager
+def disabled() -> Iterator[None]:
+    """No caching inside this block (for short-lived trees, such as past commits)."""
+    before = os.environ.get("RAIASSIST_NO_CACHE")
+    os.environ["RAIASSIST_NO_CACHE"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["RAIASSIST_NO_CACHE"]
+        else:
+            os.environ["RAIASSIST_NO_CACHE"] = before
 
 
 def fingerprint(paths: Iterable[Path]) -> Fingerprint:

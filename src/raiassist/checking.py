@@ -51,6 +51,7 @@ class Report:
     problems: tuple[Finding, ...]  # about the record itself
     standard: Standard
     config: Config
+    record: Record
 
 
 def check_paths(
@@ -77,6 +78,7 @@ def check_paths(
         _record_problems(record, standard, config.root, inputs.today),
         standard,
         config,
+        record,
     )
 
 

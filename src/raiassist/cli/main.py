@@ -18,6 +18,7 @@ from raiassist.cli import (
     checklist_cmd,
     explain_cmd,
     lsp_cmd,
+    report_cmd,
     schema_cmd,
     standard_cmd,
 )
@@ -32,6 +33,7 @@ VERBS: tuple[ModuleType, ...] = (
     answer_cmd,
     explain_cmd,
     standard_cmd,
+    report_cmd,
     schema_cmd,
     lsp_cmd,
 )

@@ -50,4 +50,4 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
     elif final.startswith("to_") and isinstance(node.func, ast.Attribute):
         receiver = ast.unparse(node.func.value)
         if RESULT_NAME.search(receiver) or RESULT_NAME.search(plain):
-            ctx.hit(NAME, KIND, node, f"saves results ({receiver[:40]}.{final})")
+            ctx.hit(NAME, KIND, node, f"saves evaluation results to a file ({final})")

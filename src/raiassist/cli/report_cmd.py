@@ -1,0 +1,78 @@
+"""`raiassist report [PATH]`: the Responsible AI lead's view, as HTML and JSON."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+
+from raiassist.cli.common import Subparsers, add_pack_option, project
+
+
+def add_parser(verbs: Subparsers) -> None:
+    parser = verbs.add_parser(
+        "report",
+        help="write the project's (or organisation's) Responsible AI report",
+        description="Write a self-contained HTML report (no network needed to open it) and the "
+        "same data as JSON: which requirements apply, per goal and principle how many are met, "
+        "open, waived or not applicable, open ones by severity, every waiver, the evidence, the "
+        "crosswalk coverage and the success metrics. With --since, the trend from git history. "
+        "With --merge, the organisation view from many projects' JSON reports.",
+    )
+    parser.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="the project (default: the current one)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("raiassist-report.html"),
+        metavar="FILE",
+        help="the HTML report (default: raiassist-report.html)",
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        metavar="FILE",
+        help="the JSON report (default: the HTML path with .json)",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        help="sample the git history weekly since DATE (YYYY-MM-DD, or 12w, 90d)",
+    )
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        metavar="JSON",
+        help="merge these project JSON reports (or folders of them)",
+    )
+    add_pack_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from raiassist.atomic import write_text
+    from raiassist.report import html
+
+    today = dt.date.today()
+    if args.merge:
+        from raiassist.report.merge import org_report, read_reports
+
+        data = org_report(read_reports(args.merge), today)
+        page = html.org_page(data)
+    else:
+        from raiassist.report.build import build
+        from raiassist.report.history import parse_since
+
+        config, standard = project(args, args.path)
+        since = parse_since(args.since, today) if args.since else None
+        data = build(config, standard, since, today)
+        page = html.project_page(data)
+    json_path = args.json or args.output.with_suffix(".json")
+    write_text(args.output, page)
+    write_text(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    print(f"Wrote {args.output} and {json_path}")
+    return 0
