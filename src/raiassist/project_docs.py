@@ -58,7 +58,7 @@ def project_evidence(folders: Iterable[Path], root: Path) -> tuple[Hit, ...]:
         for path in _documents(folder.resolve()):
             if path not in seen:
                 seen.add(path)
-                hits.extend(_judge(path, _relative(path, root)))
+                hits.extend(_judged(path, _relative(path, root)))
     return tuple(hits)
 
 
@@ -85,6 +85,20 @@ def _documents(folder: Path) -> tuple[Path, ...]:
 
 def _kind(path: Path) -> str | None:
     return next((kind for kind, pattern in KINDS.items() if pattern.match(path.name)), None)
+
+
+def _judged(path: Path, shown: str) -> list[Hit]:
+    """A document's hits, read again only when the file changed."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return []
+    return list(_judge_cached(path, shown, stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=512)
+def _judge_cached(path: Path, shown: str, mtime: int, size: int) -> tuple[Hit, ...]:
+    return tuple(_judge(path, shown))
 
 
 def _judge(path: Path, shown: str) -> list[Hit]:
