@@ -46,7 +46,14 @@ def edit_cell(
 ) -> None:
     """Replace a cell's whole text with a ranged change, as VS Code does."""
     lines = old.split("\n")
-    end = T.Position(len(lines) - 1, len(lines[-1]))
+    whole = T.Range(T.Position(0, 0), T.Position(len(lines) - 1, len(lines[-1])))
+    change_cell(client, path, version, uri, whole, text)
+
+
+def change_cell(
+    client: LanguageClient, path: Path, version: int, uri: str, where: T.Range, text: str
+) -> None:
+    """Replace the text in one range of one cell."""
     client.notebook_document_did_change(
         T.DidChangeNotebookDocumentParams(
             notebook_document=T.VersionedNotebookDocumentIdentifier(version, path.as_uri()),
@@ -54,14 +61,8 @@ def edit_cell(
                 cells=T.NotebookDocumentCellChanges(
                     text_content=[
                         T.NotebookDocumentCellContentChanges(
-                            document=T.VersionedTextDocumentIdentifier(
-                                uri=uri, version=version + 1
-                            ),
-                            changes=[
-                                T.TextDocumentContentChangePartial(
-                                    range=T.Range(T.Position(0, 0), end), text=text
-                                )
-                            ],
+                            document=T.VersionedTextDocumentIdentifier(version=version, uri=uri),
+                            changes=[T.TextDocumentContentChangePartial(range=where, text=text)],
                         )
                     ],
                 )

@@ -16,7 +16,13 @@ from raiassist.standard import load_standard
 from raiassist.standard.catalogue import severity_rank
 from tests.lsp.conftest import published
 from tests.lsp.helpers import apply, project_copy, request
-from tests.lsp.notebook_helpers import cell_uri, cells_of, open_notebook, restructure
+from tests.lsp.notebook_helpers import (
+    cell_uri,
+    cells_of,
+    change_cell,
+    open_notebook,
+    restructure,
+)
 
 SNIPPETS = [
     "model.fit(X_train, y_train)\n",
@@ -85,27 +91,7 @@ async def test_thousands_of_random_edits(client: LanguageClient, tmp_path: Path)
             start = T.Position(line, rng.randint(0, len(lines[line])))
             end = T.Position(line, rng.randint(start.character, len(lines[line])))
             snippet = rng.choice(SNIPPETS)
-            client.notebook_document_did_change(
-                T.DidChangeNotebookDocumentParams(
-                    notebook_document=T.VersionedNotebookDocumentIdentifier(version, path.as_uri()),
-                    change=T.NotebookDocumentChangeEvent(
-                        cells=T.NotebookDocumentCellChanges(
-                            text_content=[
-                                T.NotebookDocumentCellContentChanges(
-                                    document=T.VersionedTextDocumentIdentifier(
-                                        version=version, uri=uris[index]
-                                    ),
-                                    changes=[
-                                        T.TextDocumentContentChangePartial(
-                                            T.Range(start, end), snippet
-                                        )
-                                    ],
-                                )
-                            ]
-                        )
-                    ),
-                )
-            )
+            change_cell(client, path, version, uris[index], T.Range(start, end), snippet)
             cells[index] = (kind, apply(text, [T.TextEdit(T.Range(start, end), snippet)]))
         if step % 500 == 0:  # the server answers requests in the middle of the storm
             checklist = await request(client, "raiassist/checklist", {"uri": path.as_uri()})
