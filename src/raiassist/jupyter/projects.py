@@ -1,0 +1,84 @@
+"""The project, Standard and record behind a notebook path under the server's root, and the
+in-memory scan caches that keep re-checks of an edited notebook cheap.
+
+Paths come from the browser, so every one is resolved and refused when it leaves the root.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from raiassist.config import Config, load_config
+from raiassist.scan import ScanCache
+from raiassist.standard import Standard, load_standard
+
+MAX_CACHED_DOCUMENTS = 32
+
+
+class RequestError(Exception):
+    """A request the server refuses: an HTTP status and one sentence for the user."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Target:
+    """A notebook (or script) the browser names, resolved under the root."""
+
+    api_path: str  # as the contents API names it: relative, '/'-separated
+    file: Path  # absolute
+    config: Config
+    standard: Standard
+
+    @property
+    def relative(self) -> str:
+        """Relative to the project root, as the record and configuration name it."""
+        return self.file.relative_to(self.config.root).as_posix()
+
+
+def resolve(root: Path, api_path: object) -> Path:
+    """The absolute path of an existing file for a contents-API path (relative to `root`,
+    as is one with a leading slash); refuses anything outside `root`."""
+    if not isinstance(api_path, str) or not api_path.strip("/"):
+        raise RequestError(400, "'path' must name a file relative to the server's root")
+    pure = PurePosixPath(api_path.strip("/"))
+    if ".." in pure.parts or "\x00" in api_path:
+        raise RequestError(403, f"{api_path}: outside the server's root")
+    file = (root / pure).resolve()
+    if not file.is_relative_to(root.resolve()):
+        raise RequestError(403, f"{api_path}: outside the server's root")
+    if not file.is_file():
+        raise RequestError(404, f"{api_path}: no such file under the server's root")
+    return file
+
+
+def target(root: Path, api_path: object) -> Target:
+    """The file and its project (configuration and Standard)."""
+    from raiassist.errors import UserError
+
+    file = resolve(root, api_path)
+    try:
+        config = load_config(file)
+        standard = load_standard(config.settings.packs, config.root)
+    except UserError as exc:
+        raise RequestError(409, "; ".join(str(p) for p in exc.problems)) from None
+    return Target(str(api_path).strip("/"), file, config, standard)
+
+
+class ScanCaches:
+    """One ScanCache per recently checked document, least recently used dropped first."""
+
+    def __init__(self) -> None:
+        self._caches: OrderedDict[Path, ScanCache] = OrderedDict()
+
+    def get(self, file: Path) -> ScanCache:
+        cache = self._caches.pop(file, None) or ScanCache()
+        self._caches[file] = cache
+        while len(self._caches) > MAX_CACHED_DOCUMENTS:
+            self._caches.popitem(last=False)
+        return cache
