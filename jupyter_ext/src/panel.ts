@@ -9,7 +9,7 @@ import { IItemHost } from './item';
 import { contentOf, insertCell, selectCell } from './notebook';
 import { renderPanel } from './view';
 
-export const DEBOUNCE_MS = 200;
+export const DEBOUNCE_MS = 120;
 
 export function openCount(data: IChecklist | null): number {
   return data ? data.requirements.filter(r => r.status === 'open').length : 0;

@@ -40,7 +40,7 @@ export async function startLab() {
   const env = { ...process.env, HOME: path.join(dir, 'home'), JUPYTER_CONFIG_DIR: `${state}/config`,
     JUPYTER_DATA_DIR: `${state}/data`, JUPYTER_RUNTIME_DIR: `${state}/runtime`,
     JUPYTERLAB_SETTINGS_DIR: `${state}/settings`, JUPYTERLAB_WORKSPACES_DIR: `${state}/ws`,
-    IPYTHONDIR: `${state}/ipython`, XDG_CACHE_HOME: `${state}/cache`, RAIASSIST_NO_CACHE: '1',
+    IPYTHONDIR: `${state}/ipython`, XDG_CACHE_HOME: `${state}/cache`,
     GIT_AUTHOR_NAME: 'E2E', PATH: `${venv}/bin:${process.env.PATH}` };
   fs.mkdirSync(env.HOME, { recursive: true });
   const port = await freePort();

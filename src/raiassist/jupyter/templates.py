@@ -39,7 +39,7 @@ def templates(
         {
             "name": name,
             "kind": "markdown",
-            "title": f"Insert the '{name}' template (markdown)",
+            "title": f"Insert the '{name}' template (markdown cell)",
             "text": template_path(name).read_text(encoding="utf-8"),
         }
         for name in req.templates
@@ -63,5 +63,5 @@ def _evaluation(
     code = Template(path.read_text(encoding="utf-8")).substitute(
         ids=req.id, y_true=y_true, y_pred=y_pred, attribute=attribute, frame=frame
     )
-    title = "Insert a per-group evaluation with fairlearn MetricFrame (code)"
+    title = "Insert a per-group evaluation: fairlearn MetricFrame (code cell)"
     return [{"name": "fairness-evaluation", "kind": "code", "title": title, "text": code.rstrip()}]
