@@ -122,7 +122,7 @@ def _write_many(path: str, worker: int) -> None:
 
 def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
     path = copy("flow-style.yaml", tmp_path)
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("fork")  # the record lock is POSIX-only anyway
     workers = [context.Process(target=_write_many, args=(str(path), w)) for w in range(4)]
     for process in workers:
         process.start()
