@@ -1,0 +1,78 @@
+// What a user does in VS Code, as Playwright steps against code-server's workbench
+// (selectors checked against Code 1.139). Every step waits on a selector, never on time.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { outputDir } from './harness.mjs';
+
+/** @typedef {import('playwright-core').Page} Page */
+
+export const TIMEOUT = 60_000;
+
+/** @param {Page} page @param {string} url */
+export async function openWorkbench(page, url) {
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor();
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+}
+
+/** Run a command from the palette by its title. @param {Page} page @param {string} title */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Open a workspace file with Quick Open. @param {Page} page @param {string} name */
+export async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+}
+
+/**
+ * Put the cursor at `line:column` of the file in the active editor (Go to Line).
+ * @param {Page} page @param {string} name @param {string} where
+ */
+export async function goToLine(page, name, where) {
+  await page.locator('.tab.active', { hasText: name }).click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${where}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Type into the open input box and accept. @param {Page} page @param {string} text */
+export async function answerInputBox(page, text) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The Problems panel, once it lists `text`. @param {Page} page @param {string} text */
+export async function problems(page, text) {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) {
+    await page.keyboard.press('Control+Shift+M');
+  }
+  const row = panel.locator('.monaco-list-row', { hasText: text }).first();
+  await row.waitFor();
+  return row;
+}
+
+/** @param {Page} page @param {string} name */
+export async function screenshot(page, name) {
+  mkdirSync(outputDir, { recursive: true });
+  await page.screenshot({ path: path.join(outputDir, `${name}.png`) });
+}

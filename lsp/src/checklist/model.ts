@@ -1,0 +1,136 @@
+/**
+ * The checklist as the server sends it (`raiassist/checklist`) and how each requirement is
+ * shown: grouping by goal, status words, icons, counts. Pure: no `vscode` import.
+ */
+
+export type Status = 'open' | 'met' | 'waived' | 'not-applicable';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Location {
+  path: string;
+  /** 0-based cell index in notebooks, null in scripts. */
+  cell: number | null;
+  line: number;
+  column: number;
+}
+
+export interface Requirement {
+  id: string;
+  goal: string;
+  title: string;
+  status: Status;
+  severity: Severity;
+  scope: string;
+  message: string;
+  locations: Location[];
+  evidence: { kind: string; detail: string }[];
+  waiver: { reason: string } | null;
+  answer: { answer: string; note?: string; reason?: string; by?: string; date?: string } | null;
+}
+
+export interface Goal {
+  id: string;
+  title: string;
+  principle: string;
+}
+
+export interface Checklist {
+  path: string;
+  relative: string;
+  kind: string;
+  requirements: Requirement[];
+  problems: unknown[];
+  goals: Goal[];
+}
+
+export interface GoalGroup {
+  goal: Goal;
+  requirements: Requirement[];
+  open: number;
+  /** Whether an open requirement at warning or error is inside: the group starts expanded. */
+  urgent: boolean;
+}
+
+/** Requirements grouped by goal, goals in the Standard's order. */
+export function groupByGoal(checklist: Checklist): GoalGroup[] {
+  const known = new Map(checklist.goals.map((goal) => [goal.id, goal]));
+  const groups = new Map<string, GoalGroup>();
+  for (const req of checklist.requirements) {
+    const goal = known.get(req.goal) ?? { id: req.goal, title: req.goal, principle: '' };
+    const group = groups.get(goal.id) ?? { goal, requirements: [], open: 0, urgent: false };
+    group.requirements.push(req);
+    if (req.status === 'open') {
+      group.open += 1;
+      group.urgent ||= req.severity !== 'info';
+    }
+    groups.set(goal.id, group);
+  }
+  const order = checklist.goals.map((goal) => goal.id);
+  const rank = (id: string): number => (order.includes(id) ? order.indexOf(id) : order.length);
+  return [...groups.values()].sort((a, b) => rank(a.goal.id) - rank(b.goal.id));
+}
+
+/** How many requirements are still open. */
+export function openCount(checklist: Checklist | undefined): number {
+  return checklist?.requirements.filter((req) => req.status === 'open').length ?? 0;
+}
+
+/** Open requirements by severity, e.g. "2 errors, 8 warnings, 60 info". */
+export function openSummary(checklist: Checklist): string {
+  const open = checklist.requirements.filter((req) => req.status === 'open');
+  const count = (severity: Severity): number => open.filter((req) => req.severity === severity).length;
+  const parts = [
+    [count('error'), 'error', 'errors'],
+    [count('warning'), 'warning', 'warnings'],
+    [count('info'), 'info', 'info'],
+  ] as const;
+  const words = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  return words.length ? `${words.join(', ')} open` : 'nothing open';
+}
+
+/** The short status shown beside a requirement: what settles it, or its severity. */
+export function statusText(req: Requirement): string {
+  const note = req.answer?.note ?? req.answer?.reason;
+  switch (req.status) {
+    case 'met':
+      return `met: ${req.evidence.map((e) => e.detail).join('; ') || note || 'attested'}`;
+    case 'waived':
+      return `waived: ${req.waiver?.reason ?? note ?? ''}`.trim();
+    case 'not-applicable':
+      return `not applicable: ${note ?? ''}`.trim();
+    default:
+      return `open · ${req.severity}`;
+  }
+}
+
+export interface Icon {
+  id: string;
+  color?: string;
+}
+
+/** ThemeIcon id and colour: severity for open ones, `pass` for met. */
+export function iconFor(req: Requirement): Icon {
+  switch (req.status) {
+    case 'met':
+      return { id: 'pass', color: 'testing.iconPassed' };
+    case 'waived':
+      return { id: 'circle-slash' };
+    case 'not-applicable':
+      return { id: 'dash' };
+    default:
+      return { id: req.severity, color: `problems${capitalise(req.severity)}Icon.foreground` };
+  }
+}
+
+/** A requirement in words, for the tree item's tooltip (markdown). */
+export function tooltip(req: Requirement): string {
+  const lines = [`**${req.id}** ${req.title}`, '', `${statusText(req)} · ${req.scope}`, '', req.message];
+  if (req.answer?.by) {
+    lines.push('', `Answered by ${req.answer.by}${req.answer.date ? ` on ${req.answer.date}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

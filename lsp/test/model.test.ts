@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { type Checklist, groupByGoal, iconFor, openCount, openSummary, statusText } from '../src/checklist/model';
+
+const checklist = JSON.parse(readFileSync('lsp/test/fixtures/checklist.json', 'utf8')) as Checklist;
+const byId = (id: string) => checklist.requirements.find((req) => req.id === id)!;
+
+test('requirements are grouped by goal in the Standard order', () => {
+  const groups = groupByGoal(checklist);
+  assert.deepEqual(groups.map((g) => g.goal.id), ['A1', 'F1', 'T2']);
+  assert.deepEqual(groups[1].requirements.map((r) => r.id), ['F1.5', 'F1.2', 'F1.4']);
+  assert.equal(groups[1].open, 1);
+});
+
+test('a goal with an open warning or error starts expanded, one with open info does not', () => {
+  const [a1, f1, t2] = groupByGoal(checklist);
+  assert.deepEqual([a1.urgent, f1.urgent, t2.urgent], [false, true, false]);
+});
+
+test('a requirement whose goal the Standard does not list still gets a group', () => {
+  const orphan = { ...byId('F1.5'), id: 'X9.1', goal: 'X9' };
+  const groups = groupByGoal({ ...checklist, requirements: [orphan] });
+  assert.deepEqual(groups.map((g) => [g.goal.id, g.goal.title]), [['X9', 'X9']]);
+});
+
+test('open counts and the summary by severity', () => {
+  assert.equal(openCount(checklist), 2);
+  assert.equal(openCount(undefined), 0);
+  assert.equal(openSummary(checklist), '1 error, 1 info open');
+  assert.equal(openSummary({ ...checklist, requirements: [] }), 'nothing open');
+});
+
+test('status text names what settles a requirement', () => {
+  assert.equal(statusText(byId('F1.5')), 'open · error');
+  assert.equal(statusText(byId('F1.2')), 'met: attested by Dana');
+  assert.equal(statusText(byId('T2.2')), 'waived: card lives in registry CR-142');
+  assert.equal(statusText(byId('F1.4')), 'not applicable: no groups here');
+});
+
+test('icons: severity for open ones, pass for met', () => {
+  assert.deepEqual(iconFor(byId('F1.5')), { id: 'error', color: 'problemsErrorIcon.foreground' });
+  assert.deepEqual(iconFor(byId('A1.1')), { id: 'info', color: 'problemsInfoIcon.foreground' });
+  assert.equal(iconFor(byId('F1.2')).id, 'pass');
+  assert.equal(iconFor(byId('T2.2')).id, 'circle-slash');
+});
