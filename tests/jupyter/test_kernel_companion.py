@@ -36,7 +36,12 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def shell(project: Path) -> Iterator[InteractiveShell]:
+def shell(project: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[InteractiveShell]:
+    # IPython installs itself as __main__ and as the display and exception hooks; put them
+    # back afterwards, for the tests that come later (multiprocessing reads __main__).
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
+    monkeypatch.setattr(sys, "displayhook", sys.displayhook)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     shell = InteractiveShell.instance()
     shell.reset()
     shell.run_cell(FAKES)
