@@ -5,22 +5,15 @@ insert text; everything else in the document stays as it was."""
 from __future__ import annotations
 
 from pathlib import Path
-from string import Template
 
 from lsprotocol import types as T
 
 from raiassist.evaluate import Finding
 from raiassist.lsp.documents import Unit
 from raiassist.lsp.projects import Project
-from raiassist.resources import guidance_dir, template_path
 from raiassist.standard.catalogue import Requirement
+from raiassist.templating import document_templates, evaluation_code, section_templates
 
-DOCUMENT_FILES = {
-    "model-card": "MODEL_CARD.md",
-    "datasheet": "DATASHEET.md",
-    "impact-assessment": "IMPACT_ASSESSMENT.md",
-    "transparency-note": "TRANSPARENCY_NOTE.md",
-}
 QUICKFIX = T.CodeActionKind.QuickFix
 
 
@@ -78,22 +71,9 @@ def _evaluation(
     lines: list[str],
     diagnostic: T.Diagnostic,
 ) -> list[T.CodeAction]:
-    if "disaggregated-evaluation" not in req.satisfied_by or finding.location is None:
+    code = evaluation_code(req, unit.report.facts) if unit.report else None
+    if code is None or finding.location is None:
         return []
-    facts = unit.report.facts if unit.report else None
-    if facts is None:
-        return []
-    metric = next((h for h in facts.of("aggregate-metrics") if "|" in h.subject), None)
-    y_true, y_pred = metric.subject.split("|", 1) if metric else ("y_test", "y_pred")
-    attribute = next((h.subject for h in facts.of("sensitive-attribute") if h.subject), "sex")
-    frame = next((h.subject for h in facts.of("loads-tabular-data") if h.subject), "df")
-    code = Template(_code_template("fairness-evaluation")).substitute(
-        ids=req.id,
-        y_true=y_true,
-        y_pred=y_pred,
-        attribute=attribute,
-        frame=frame,
-    )
     row = min(max((finding.location.end_line or finding.location.line), 1), len(lines))
     indent = _indent(lines[diagnostic.range.start.line] if lines else "")
     text = "".join(f"{indent}{line}\n" if line else "\n" for line in code.splitlines())
@@ -119,18 +99,14 @@ def _templates(
     diagnostic: T.Diagnostic,
 ) -> list[T.CodeAction]:
     actions = []
-    for name in req.templates:
-        text = template_path(name).read_text(encoding="utf-8")
-        if name in DOCUMENT_FILES:
-            action = _document_file(project.root / DOCUMENT_FILES[name], text, diagnostic)
-        elif unit.kind == "notebook":
-            action = _markdown_cell(unit, name, text, finding, diagnostic)
-        elif unit.kind == "text":
-            action = _markdown_block(name, text, uri, diagnostic, finding)
-        else:
-            action = None
-        if action is not None:
-            actions.append(action)
+    for _, file_name, text in document_templates(req):
+        document = _document_file(project.root / file_name, text, diagnostic)
+        actions += [document] if document else []
+    for name, text in section_templates(req):
+        if unit.kind == "notebook":
+            actions.append(_markdown_cell(unit, name, text, finding, diagnostic))
+        elif unit.kind == "text":  # a concatenated notebook cannot take new cells
+            actions.append(_markdown_block(name, text, uri, diagnostic, finding))
     return actions
 
 
@@ -207,10 +183,6 @@ def _waive(
         diagnostics=[diagnostic],
         edit=T.WorkspaceEdit(changes={uri: [edit]}),
     )
-
-
-def _code_template(name: str) -> str:
-    return (guidance_dir() / "templates" / "code" / f"{name}.py").read_text(encoding="utf-8")
 
 
 def _indent(line: str) -> str:
