@@ -59,6 +59,7 @@ export async function startCodeServer() {
     'extensions.autoUpdate': false, 'update.mode': 'none', 'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.tips.enabled': false,
     'notebook.output.textLineLimit': 5, 'raiassist.interpreter': python,
+    'raiassist.trace.server': process.env.RAIASSIST_E2E_TRACE ? 'verbose' : 'off',
   };
   mkdirSync(path.join(tmp, 'user', 'User'), { recursive: true });
   writeFileSync(path.join(tmp, 'user', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
@@ -73,7 +74,7 @@ export async function startCodeServer() {
   const port = await freePort();
   const log = path.join(tmp, 'code-server.log');
   const flags = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--reconnection-grace-time', '5'];
+    '--disable-workspace-trust', '--reconnection-grace-time', '5', ...(process.env.RAIASSIST_E2E_TRACE ? ['--log', 'trace'] : [])];
   const fd = openSync(log, 'a');
   // detached: the server leads its own process group (setsid), so stop() ends every child
   const child = spawn(codeServer, [...base, ...flags, workspace], { env, detached: true, stdio: ['ignore', fd, fd] });

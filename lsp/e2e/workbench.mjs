@@ -1,6 +1,6 @@
 // What a user does in VS Code, as Playwright steps against code-server's workbench
 // (selectors checked against Code 1.139). Every step waits on a selector, never on time.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { outputDir } from './harness.mjs';
 
@@ -75,4 +75,43 @@ export async function problems(page, text) {
 export async function screenshot(page, name) {
   mkdirSync(outputDir, { recursive: true });
   await page.screenshot({ path: path.join(outputDir, `${name}.png`) });
+}
+
+/** Choose a quick fix at the cursor by its title. @param {Page} page @param {string | RegExp} title */
+export async function quickFix(page, title) {
+  await page.keyboard.press('Control+.');
+  const rows = page.locator('.action-widget .monaco-list-row');
+  await rows.first().waitFor();
+  const row = rows.filter({ hasText: title }).first();
+  // The list is virtual: rows below its fold exist only once the selection moves down to them.
+  for (let step = 0; step < 40 && !(await row.isVisible()); step += 1) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await row.click();
+}
+
+/** Right-click a row of a tree and choose a context-menu entry. @param {Page} page */
+export async function contextMenu(page, /** @type {import('playwright-core').Locator} */ row, /** @type {string} */ entry) {
+  await row.click({ button: 'right' });
+  const item = page.locator('.context-view .monaco-menu .action-item', { hasText: entry }).first();
+  await item.waitFor();
+  // The menu ignores the mouse-up that follows its opening; hovering focuses an entry, Enter runs it.
+  await item.hover();
+  await page.locator('.context-view .monaco-menu .action-item.focused', { hasText: entry }).waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Wait until a file's text matches: the record is written by the language server, which the
+ * page cannot observe, so this polls the file until the deadline.
+ * @param {string} file @param {RegExp} pattern
+ */
+export async function fileMatches(file, pattern, timeoutMs = TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = readFileSync(file, 'utf8');
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`${file} never matched ${pattern}:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

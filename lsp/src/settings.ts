@@ -42,9 +42,12 @@ export function projectSettings(keys: readonly string[], get: (key: string) => u
   return settings;
 }
 
-/** `initializationOptions` for `raiassist lsp`. */
-export function initializationOptions(settings: Settings): { settings: Settings } {
-  return { settings };
+/**
+ * `initializationOptions` for `raiassist lsp`. Diagnostics are pushed: the server's pull
+ * answers miss notebook cells whose URIs carry percent-escapes (VS Code's always do).
+ */
+export function initializationOptions(settings: Settings): { diagnosticMode: 'push'; settings: Settings } {
+  return { diagnosticMode: 'push', settings };
 }
 
 /** The `workspace/didChangeConfiguration` payload for a change of project settings. */

@@ -34,6 +34,7 @@ test('open counts and the summary by severity', () => {
 test('status text names what settles a requirement', () => {
   assert.equal(statusText(byId('F1.5')), 'open · error');
   assert.equal(statusText(byId('F1.2')), 'met: attested by Dana');
+  assert.equal(statusText({ ...byId('F1.2'), evidence: [] }), 'met, attested: Reviewed with the board');
   assert.equal(statusText(byId('T2.2')), 'waived: card lives in registry CR-142');
   assert.equal(statusText(byId('F1.4')), 'not applicable: no groups here');
 });

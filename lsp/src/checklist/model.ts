@@ -93,7 +93,7 @@ export function statusText(req: Requirement): string {
   const note = req.answer?.note ?? req.answer?.reason;
   switch (req.status) {
     case 'met':
-      return `met: ${req.evidence.map((e) => e.detail).join('; ') || note || 'attested'}`;
+      return req.evidence.length ? `met: ${req.evidence.map((e) => e.detail).join('; ')}` : `met, attested: ${note ?? ''}`.trim();
     case 'waived':
       return `waived: ${req.waiver?.reason ?? note ?? ''}`.trim();
     case 'not-applicable':
