@@ -2,7 +2,7 @@
 // own process group) with the freshly built .vsix installed and a copy of examples/ as the
 // workspace, and headless Chromium. Everything lives in one temp folder, removed at the end.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import os from 'node:os';
@@ -45,8 +45,20 @@ async function waitForHealth(url, timeoutMs) {
   }
 }
 
-/** Start code-server with the extension; returns { url, workspace, stop }. */
-export async function startCodeServer() {
+/**
+ * The user settings with `changes` applied, as JSON text (the file is the one code-server uses).
+ * @param {string} tmp @param {Record<string, unknown>} changes
+ */
+export function settingsWith(tmp, changes) {
+  const file = path.join(tmp, 'user', 'User', 'settings.json');
+  return JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ...changes }, null, 2);
+}
+
+/**
+ * Start code-server with the extension; returns { url, workspace, tmp, stop }.
+ * @param {string} name names its log in test-output/vscode/
+ */
+export async function startCodeServer(name) {
   const codeServer = required('RAIASSIST_CODE_SERVER');
   const node24 = required('RAIASSIST_NODE24_BIN');
   const python = required('RAIASSIST_PYTHON');
@@ -59,6 +71,8 @@ export async function startCodeServer() {
     'extensions.autoUpdate': false, 'update.mode': 'none', 'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.tips.enabled': false,
     'notebook.output.textLineLimit': 5, 'raiassist.interpreter': python,
+    // changeSettings() types settings.json: no brackets or indentation added on the way
+    '[jsonc]': { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none' },
     'raiassist.trace.server': process.env.RAIASSIST_E2E_TRACE ? 'verbose' : 'off',
   };
   mkdirSync(path.join(tmp, 'user', 'User'), { recursive: true });
@@ -82,7 +96,7 @@ export async function startCodeServer() {
   const stop = async () => {
     mkdirSync(outputDir, { recursive: true });
     await killGroup(child.pid, exited);
-    copyFileSync(log, path.join(outputDir, 'code-server.log'));
+    copyFileSync(log, path.join(outputDir, `code-server-${name}.log`));
     if (!process.env.RAIASSIST_E2E_KEEP) {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -2,34 +2,20 @@
 // extension sees, on a copy of examples/. Screenshots go to test-output/vscode/.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, startCodeServer } from './harness.mjs';
+import { beforeEach, describe, test } from 'node:test';
+import { fileMatches } from './files.mjs';
 import {
-  answerInputBox, contextMenu, fileMatches, goToLine, openFile, openWorkbench, problems, quickFix, runCommand, screenshot,
+  answerInputBox, contextMenu, goToLine, openFile, problems, quickFix, runCommand, screenshot, workbenchSession,
 } from './workbench.mjs';
 
-/** @type {Awaited<ReturnType<typeof startCodeServer>>} */
-let codeServer;
-/** @type {import('playwright-core').BrowserContext} */
-let browser;
-/** @type {import('playwright-core').Page} */
-let page;
-
-describe('raiassist in VS Code', { concurrency: 1 }, () => {
-  before(async () => {
-    codeServer = await startCodeServer();
-    browser = await launchBrowser(codeServer.tmp);
-    page = browser.pages()[0] ?? (await browser.newPage());
-    await openWorkbench(page, codeServer.url);
+describe('raiassist in VS Code: scripts, notebooks, the checklist', { concurrency: 1 }, () => {
+  const session = workbenchSession('editing');
+  /** @type {import('playwright-core').Page} */
+  let page;
+  beforeEach(() => {
+    page = session.page;
   });
-
-  after(async () => {
-    if (page) await screenshot(page, 'last').catch(() => undefined);
-    await browser?.close();
-    await codeServer?.stop();
-  });
-
-  const record = () => path.join(codeServer.workspace, 'responsible-ai.yaml');
+  const record = () => path.join(session.codeServer.workspace, 'responsible-ai.yaml');
 
   test('a Python script gets squiggles and Problems entries from the server', async () => {
     await openFile(page, 'support_bot.py');

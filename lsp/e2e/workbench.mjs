@@ -1,12 +1,38 @@
 // What a user does in VS Code, as Playwright steps against code-server's workbench
 // (selectors checked against Code 1.139). Every step waits on a selector, never on time.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { outputDir } from './harness.mjs';
+import { after, afterEach, before } from 'node:test';
+import { launchBrowser, outputDir, startCodeServer } from './harness.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 
 export const TIMEOUT = 60_000;
+
+/**
+ * One code-server and one browser page for a test file: started before its first test,
+ * stopped (with a last screenshot) after its last.
+ * @param {string} name
+ */
+export function workbenchSession(name) {
+  /** @type {{codeServer: Awaited<ReturnType<typeof startCodeServer>>, browser: import('playwright-core').BrowserContext, page: Page}} */
+  const session = /** @type {any} */ ({});
+  before(async () => {
+    session.codeServer = await startCodeServer(name);
+    session.browser = await launchBrowser(session.codeServer.tmp);
+    session.page = session.browser.pages()[0] ?? (await session.browser.newPage());
+    await openWorkbench(session.page, session.codeServer.url);
+  });
+  afterEach(async (context) => {
+    const title = /** @type {{name?: string}} */ (context).name ?? 'test';
+    await screenshot(session.page, `${name}-after-${title.replace(/\W+/g, '-').slice(0, 60)}`).catch(() => undefined);
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.codeServer?.stop();
+  });
+  return session;
+}
 
 /** @param {Page} page @param {string} url */
 export async function openWorkbench(page, url) {
@@ -99,19 +125,4 @@ export async function contextMenu(page, /** @type {import('playwright-core').Loc
   await item.hover();
   await page.locator('.context-view .monaco-menu .action-item.focused', { hasText: entry }).waitFor();
   await page.keyboard.press('Enter');
-}
-
-/**
- * Wait until a file's text matches: the record is written by the language server, which the
- * page cannot observe, so this polls the file until the deadline.
- * @param {string} file @param {RegExp} pattern
- */
-export async function fileMatches(file, pattern, timeoutMs = TIMEOUT) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = readFileSync(file, 'utf8');
-    if (pattern.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`${file} never matched ${pattern}:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

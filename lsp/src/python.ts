@@ -62,7 +62,7 @@ export function run(command: string, args: string[]): Promise<RunResult> {
         resolve({ code: 0, output });
       } else {
         const code = typeof error.code === 'number' ? error.code : null;
-        resolve({ code, output: `${output}${error.message}` });
+        resolve({ code, output: code === null ? `${output}${error.message}` : output }); // null: it did not run
       }
     });
   });
