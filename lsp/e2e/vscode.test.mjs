@@ -76,7 +76,10 @@ describe('raiassist in VS Code: scripts, notebooks, the checklist', { concurrenc
     assert.match(await view.locator('.monaco-list-row', { hasText: 'F1 ' }).first().innerText(), /\d+ open/);
     await view.locator('.monaco-list-row', { hasText: 'A3 ' }).first().click(); // a goal with one requirement met
     await view.locator('.monaco-list-row', { hasText: /A3\.\d .*met: / }).first().waitFor();
-    await page.locator('.statusbar-item', { hasText: /RAI \d+ open/ }).click();
+    await item('F1.5').click(); // goes to its trigger: cell 8 now that the template cell is in
+    await page.locator('.statusbar-item', { hasText: /Cell 8 of 9/ }).waitFor();
+    await page.locator('.notebookOverlay .monaco-editor.focused', { hasText: 'accuracy_score' }).waitFor();
+    await page.locator('.statusbar-item', { hasText: /RAI \d+ open/ }).click(); // back to the checklist
     await screenshot(page, '5-checklist');
   });
 

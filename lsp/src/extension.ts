@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ChecklistStore } from './checklist/store';
 import { ChecklistView } from './checklist/view';
 import { registerCommands } from './commands';
+import { onEnvironmentChange } from './python';
 import { Server } from './server';
 import { reaction } from './settings';
 import { StatusBar } from './statusbar';
@@ -21,6 +22,11 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(...registerCommands(server, store, view, output));
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => onConfiguration(event)));
   void server.restart();
+  void onEnvironmentChange(() => {
+    if (!vscode.workspace.getConfiguration('raiassist').get<string>('interpreter', '').trim()) {
+      void server?.restart(); // the server runs in the Python extension's environment
+    }
+  }).then((subscription) => subscription && context.subscriptions.push(subscription));
 }
 
 export async function deactivate(): Promise<void> {

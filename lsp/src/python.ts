@@ -11,6 +11,7 @@ interface PythonApi {
   environments?: {
     getActiveEnvironmentPath?(resource?: vscode.Uri): { path: string } | undefined;
     resolveEnvironment?(env: { path: string } | string): Promise<{ executable?: { uri?: vscode.Uri } } | undefined>;
+    onDidChangeActiveEnvironmentPath?: vscode.Event<unknown>;
   };
 }
 
@@ -41,6 +42,17 @@ async function activeEnvironment(resource: vscode.Uri | undefined, log: vscode.L
     return resolved?.executable?.uri?.fsPath ?? active.path;
   } catch (error) {
     log.warn(`the Python extension did not give an environment: ${String(error)}`);
+    return undefined;
+  }
+}
+
+/** Call `listener` when the Python extension's active environment changes (never without it). */
+export async function onEnvironmentChange(listener: () => void): Promise<vscode.Disposable | undefined> {
+  const extension = vscode.extensions.getExtension<PythonApi>('ms-python.python');
+  try {
+    const api = extension === undefined ? undefined : extension.isActive ? extension.exports : await extension.activate();
+    return api?.environments?.onDidChangeActiveEnvironmentPath?.(() => listener());
+  } catch {
     return undefined;
   }
 }
