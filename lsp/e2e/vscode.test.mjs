@@ -40,7 +40,7 @@ describe('raiassist in VS Code: scripts, notebooks, the checklist', { concurrenc
 
   test("a code action's attestation asks for the note and lands in the record", async () => {
     await goToLine(page, 'support_bot.py', '15:30');
-    await quickFix(page, 'Attest T3.2 in the project');
+    await quickFix(page, 'Attest T3.2 as met');
     await answerInputBox(page, 'The widget header says "AI assistant" (UX review 42)');
     const text = await fileMatches(record(), /id: T3\.2\n\s+answer: attested\n\s+scope: chatbot\/support_bot\.py/);
     assert.match(text, /note: The widget header says "AI assistant" \(UX review 42\)/);

@@ -43,11 +43,11 @@ export function projectSettings(keys: readonly string[], get: (key: string) => u
 }
 
 /**
- * `initializationOptions` for `raiassist lsp`. Diagnostics are pushed: the server's pull
- * answers miss notebook cells whose URIs carry percent-escapes (VS Code's always do).
+ * `initializationOptions` for `raiassist lsp`: the server pulls or pushes diagnostics as the
+ * client can (VS Code pulls), never both.
  */
-export function initializationOptions(settings: Settings): { diagnosticMode: 'push'; settings: Settings } {
-  return { diagnosticMode: 'push', settings };
+export function initializationOptions(settings: Settings): { diagnosticMode: 'auto'; settings: Settings } {
+  return { diagnosticMode: 'auto', settings };
 }
 
 /** The `workspace/didChangeConfiguration` payload for a change of project settings. */

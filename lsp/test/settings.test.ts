@@ -24,7 +24,7 @@ test('unset (null) settings are left out so the project file decides', () => {
   const values: Record<string, unknown> = { 'fail-on': 'warning', show: null, select: [], packs: undefined };
   const settings = projectSettings(['fail-on', 'show', 'select', 'packs'], (key) => values[key]);
   assert.deepEqual(settings, { 'fail-on': 'warning', select: [] });
-  assert.deepEqual(initializationOptions(settings), { diagnosticMode: 'push', settings: { 'fail-on': 'warning', select: [] } });
+  assert.deepEqual(initializationOptions(settings), { diagnosticMode: 'auto', settings: { 'fail-on': 'warning', select: [] } });
   assert.deepEqual(didChangeSettings(settings), { settings: { raiassist: { 'fail-on': 'warning', select: [] } } });
 });
 

@@ -73,3 +73,17 @@ async def test_a_pulling_client_gets_no_push(pulling: LanguageClient, tmp_path: 
     # Absence needs a time bound: a push is debounced by 5 ms, so 300 ms is ample.
     await asyncio.sleep(0.3)
     assert uri not in lsp_client.diagnostics
+
+
+async def test_a_pulling_client_gets_each_cells_diagnostics(
+    pulling: LanguageClient, tmp_path: Path
+) -> None:
+    from tests.lsp.notebook_helpers import cells_of, open_notebook
+
+    path = project_copy(tmp_path) / "credit_model.ipynb"
+    uris = open_notebook(pulling, path, cells_of(path))
+    report = await pulling.text_document_diagnostic_async(
+        T.DocumentDiagnosticParams(T.TextDocumentIdentifier(uris[6]))
+    )
+    assert {"F1.5", "F2.5"} <= {d.code for d in report.items}  # type: ignore[union-attr]
+    assert uris[6] not in pulling.diagnostics

@@ -93,3 +93,14 @@ async def test_check_workspace_reports_progress(client: LanguageClient) -> None:
         getattr(v, "kind", None) for values in client.progress_reports.values() for v in values
     ]
     assert kinds[0] == "begin" and kinds[-1] == "end" and "report" in kinds
+
+
+async def test_hover_in_a_notebook_cell(client: LanguageClient, tmp_path: Path) -> None:
+    path = project_copy(tmp_path) / "credit_model.ipynb"
+    uris = open_notebook(client, path, cells_of(path))
+    await published(client, uris[6], lambda d: "F1.5" in codes(d))
+    assert "%3D%3D" in uris[6], "VS Code's cell URIs are quoted"
+    hover = await client.text_document_hover_async(
+        T.HoverParams(T.TextDocumentIdentifier(uris[6]), T.Position(1, 20))
+    )
+    assert hover is not None and "**F1.5 " in hover.contents.value  # type: ignore[union-attr]

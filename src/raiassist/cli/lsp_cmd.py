@@ -17,6 +17,7 @@ def add_parser(verbs: Subparsers) -> None:
     parser.add_argument(
         "--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR")
     )
+    parser.add_argument("--stdio", action="store_true", help="use stdio (the only transport)")
     parser.set_defaults(run=run)
 
 

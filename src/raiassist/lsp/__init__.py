@@ -13,6 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="raiassist lsp", description=main.__doc__)
+    parser.add_argument("--stdio", action="store_true", help="use stdio (the only transport)")
     parser.add_argument(
         "--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR")
     )

@@ -30,9 +30,11 @@ def for_diagnostic(
     actions += _templates(unit, project, req, finding, uri, diagnostic)
     actions.append(_waive(req, finding, uri, lines, diagnostic))
     relative = unit.report.relative if unit.report else None
-    for answer, verb in (("attested", "Attest"), ("not-applicable", "Mark not applicable:")):
-        arguments = [{"id": req.id, "answer": answer, "path": relative}]
-        title = f"{verb} {req.id} in the project's record…"
+    for answer, title in (
+        ("attested", f"Attest {req.id} as met in the project's record…"),
+        ("not-applicable", f"Mark {req.id} not applicable in the project's record…"),
+    ):
+        arguments = [{"id": req.id, "answer": answer, "path": relative, "uri": uri}]
         actions.append(
             T.CodeAction(
                 title=title,

@@ -107,7 +107,7 @@ def register(server: RaiServer) -> None:
         unit = ls.unit_for(params.text_document.uri)
         if unit is None or not ls.pull:  # a push client gets nothing here: no duplicates
             return T.FullDocumentDiagnosticReport(items=[])
-        items = ls.diagnostics_of(unit).get(unquote(params.text_document.uri), [])
+        items = ls.diagnostics_at(unit, params.text_document.uri)
         return T.FullDocumentDiagnosticReport(items=items)
 
     @server.feature(T.TEXT_DOCUMENT_HOVER)
@@ -119,7 +119,7 @@ def register(server: RaiServer) -> None:
         text = known_text(ls.workspace, params.text_document.uri)
         if project is None or text is None or not ls.analyse(unit):
             return None
-        published = ls.diagnostics_of(unit).get(unquote(params.text_document.uri), [])
+        published = ls.diagnostics_at(unit, params.text_document.uri)
         return hover.at(project.standard, text, params.position, published, unit)
 
     @server.feature(

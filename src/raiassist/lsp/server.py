@@ -108,6 +108,13 @@ class RaiServer(LanguageServer):
             unit, project.config.settings.show, lambda i: docs_uri(project.standard, i)
         )
 
+    def diagnostics_at(self, unit: Unit, uri: str) -> list[T.Diagnostic]:
+        """One URI's diagnostics. Clients quote URIs in different ways (VS Code's cell URIs
+        carry `%3D`), so they are compared unquoted."""
+        wanted = unquote(uri)
+        found = self.diagnostics_of(unit)
+        return next((items for key, items in found.items() if unquote(key) == wanted), [])
+
     # -- publishing -----------------------------------------------------------------------
 
     def refresh(self, uri: str, delay: float = 0.0) -> None:
