@@ -240,7 +240,7 @@ _CHILDREN: dict[type, tuple[str, ...]] = {}
 def _children(kind: type) -> tuple[str, ...]:
     fields = tuple(f for f in getattr(kind, "_fields", ()) if f not in _NOT_CHILDREN)
     _CHILDREN[kind] = fields
-    return fields or ("",)
+    return fields
 
 
 class _Walker:
@@ -270,29 +270,37 @@ class _Walker:
                 self.expression(child)
 
     def expression(self, node: ast.AST) -> None:
-        stack = [node]
+        """Walk an expression tree; the order of tests follows how common each node is."""
+        stack: list[Any] = [node]
         pop, push, extend = stack.pop, stack.append, stack.extend
         registry, ctx, problems = self.registry, self.ctx, self.problems
+        call, subscript, attribute = ast.Call, ast.Subscript, ast.Attribute
+        name_kind, load, constant = ast.Name, ast.Load, ast.Constant
         while stack:
             current = pop()
             kind = type(current)
-            if current is None:
+            if kind is name_kind or current is None:
                 continue
-            if isinstance(current, ast.Call):
+            if kind is constant:
+                if type(current.value) is str:
+                    registry.string(current.value, current, ctx, problems)
+                continue
+            if kind is call:
                 name = ctx.names.resolve(current.func)
-                registry.call(current, name, root(name), last(name), ctx, problems)
-                columns.from_call(current, last(name), ctx, registry, problems)
-            elif isinstance(current, ast.Subscript):
+                final = last(name)
+                registry.call(current, name, root(name), final, ctx, problems)
+                columns.from_call(current, final, ctx, registry, problems)
+            elif kind is attribute:
+                if type(current.value) is name_kind and type(current.ctx) is load:
+                    columns.from_attribute(current, ctx, registry, problems)
+            elif kind is subscript:
                 columns.from_subscript(current, ctx, registry, problems)
-            elif isinstance(current, ast.Attribute):
-                columns.from_attribute(current, ctx, registry, problems)
-            elif kind is ast.Constant:
-                if type(current.value) is str:  # type: ignore[attr-defined]
-                    registry.string(current.value, current, ctx, problems)  # type: ignore[attr-defined]
-                continue
             elif kind in _LEAVES:
                 continue
-            for field in _CHILDREN.get(kind) or _children(kind):
+            fields = _CHILDREN.get(kind)
+            if fields is None:
+                fields = _children(kind)
+            for field in fields:
                 value = getattr(current, field, None)
                 if value.__class__ is list:
                     extend(value)
