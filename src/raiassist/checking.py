@@ -13,6 +13,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from raiassist.config import Config
@@ -62,6 +63,7 @@ def check_paths(
     parallel: bool = True,
 ) -> Report:
     """Check every `.py` and `.ipynb` under `paths` (in worker processes when `parallel`)."""
+    _folder_hits.cache_clear()  # documents may have changed since an earlier run
     files = discover(paths, config.root, config.settings.exclude)
     record = load_record(config.record_path)
     inputs = Inputs(standard, config.settings, record)
@@ -110,6 +112,25 @@ def hits_for(root: Path, path: Path) -> tuple[Hit, ...]:
     return project_evidence(search_folders(root, [path]), root)
 
 
+@lru_cache(maxsize=1024)
+def _folder_hits(root: Path, folder: Path) -> tuple[Hit, ...]:
+    """`hits_for` once per folder in a batch run (a long-lived process calls `hits_for`)."""
+    return hits_for(root, folder / "_")
+
+
+@lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
+
+
+def _relative(path: Path, root: Path) -> str:
+    """`path` (resolved, as `discover` gives it) relative to the project root."""
+    try:
+        return path.relative_to(_resolved(root)).as_posix()
+    except ValueError:
+        return relative_to_root(path, root)
+
+
 def _check_files(
     files: Sequence[Path], config: Config, inputs: Inputs, parallel: bool
 ) -> Iterator[FileReport]:
@@ -155,9 +176,9 @@ def _check_in_worker(job: tuple[int, Path]) -> tuple[int, FileReport]:
 
 def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:
     shown = display_path(path)
-    relative = relative_to_root(path, config.root)
+    relative = _relative(path, config.root)
     document = read_document(path, shown)
-    inputs = replace(inputs, project_hits=hits_for(config.root, path))
+    inputs = replace(inputs, project_hits=_folder_hits(config.root, path.parent))
     try:
         facts = scan(document)
         findings = evaluate(facts, shown, inputs, relative)

@@ -10,6 +10,7 @@ import datetime as dt
 import fnmatch
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from raiassist.config import Settings
@@ -62,6 +63,18 @@ class Inputs:
     record: Record
     project_hits: tuple[Hit, ...] = ()
     today: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def project_by_name(self) -> dict[str, tuple[Hit, ...]]:
+        return _by_name(self.project_hits)
+
+
+@lru_cache(maxsize=64)
+def _by_name(hits: tuple[Hit, ...]) -> dict[str, tuple[Hit, ...]]:
+    grouped: dict[str, list[Hit]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.name, []).append(hit)
+    return {name: tuple(found) for name, found in grouped.items()}
 
 
 def evaluate(facts: Facts, path: str, inputs: Inputs, relative: str | None = None) -> list[Finding]:
@@ -119,8 +132,9 @@ def _finding(
     evidence = _evidence(req, facts, inputs.project_hits)
     incomplete = tuple(
         h.detail
-        for h in [*facts.hits, *inputs.project_hits]
-        if h.kind == "incomplete" and h.name in req.satisfied_by
+        for name in req.satisfied_by
+        for h in (*facts.of(name), *inputs.project_by_name.get(name, ()))
+        if h.kind == "incomplete"
     )
     answers = {
         e.answer: e for e in inputs.record.answers(req.id, relative) if not e.expired(inputs.today)
@@ -187,10 +201,11 @@ def _triggers(req: Requirement, facts: Facts) -> tuple[Hit, ...]:
     return tuple(found)
 
 
-def _evidence(req: Requirement, facts: Facts, project: Sequence[Hit]) -> tuple[Evidence, ...]:
+def _evidence(req: Requirement, facts: Facts, project: tuple[Hit, ...]) -> tuple[Evidence, ...]:
     result = []
+    grouped = _by_name(project)
     for name in req.satisfied_by:
-        for hit in (*facts.of(name), *(h for h in project if h.name == name)):
+        for hit in (*facts.of(name), *grouped.get(name, ())):
             if hit.kind == "evidence":
                 result.append(
                     Evidence(hit.name, hit.detail, hit.path or facts.document.path, hit.location)

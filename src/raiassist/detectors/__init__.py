@@ -4,7 +4,8 @@ from guidance/vocabulary.yaml), `KIND` ("signal" or "evidence") and one or more 
 - `on_call(node, resolved_name, ctx)`, with `CALL_ROOTS` and/or `CALL_LASTS` saying which
   calls it wants (by the resolved name's first and last part), or `CALL_ANY = True`;
 - `on_column(text, node, ctx)` for each column name the code mentions;
-- `on_string(text, node, ctx)` for each string constant;
+- `on_string(text, node, ctx)` for each string constant (only those holding one of its
+  `STRING_HINTS`, when it declares them: most strings concern no detector);
 - `on_identifier(name, node, ctx)` for names the code defines;
 - `on_markdown(cell, ctx)` for each markdown cell;
 - `on_finish(ctx)` once, after every cell was walked.
@@ -105,6 +106,7 @@ class Registry:
         self.any_call: list[Callable[..., None]] = []
         self.hooks: dict[str, list[Callable[..., None]]] = defaultdict(list)
         self._calls: dict[tuple[str, str], tuple[Callable[..., None], ...]] = {}
+        self.strings: list[tuple[tuple[str, ...], Callable[..., None]]] = []
         for module in modules:
             self._register(module)
 
@@ -117,9 +119,11 @@ class Registry:
                 self.by_root[key].append(on_call)
             for key in getattr(module, "CALL_LASTS", ()):
                 self.by_last[key].append(on_call)
-        for hook in ("on_column", "on_string", "on_identifier", "on_markdown", "on_finish"):
+        for hook in ("on_column", "on_identifier", "on_markdown", "on_finish"):
             if hasattr(module, hook):
                 self.hooks[hook].append(getattr(module, hook))
+        if hasattr(module, "on_string"):
+            self.strings.append((tuple(getattr(module, "STRING_HINTS", ())), module.on_string))
 
     def call(
         self,
@@ -145,8 +149,15 @@ class Registry:
         self._each("on_column", ctx, problems, node, text, node, ctx)
 
     def string(self, text: str, node: ast.AST, ctx: Context, problems: list[CellProblem]) -> None:
-        if 0 < len(text) <= MAX_STRING:
-            self._each("on_string", ctx, problems, node, text, node, ctx)
+        if not 0 < len(text) <= MAX_STRING:
+            return
+        for hints, hook in self.strings:
+            if hints and not any(hint in text for hint in hints):
+                continue
+            try:
+                hook(text, node, ctx)
+            except Exception:  # noqa: BLE001 - one broken check must not stop the others
+                _failed(hook, ctx, problems, node)
 
     def identifier(
         self, name: str, node: ast.AST, ctx: Context, problems: list[CellProblem]

@@ -20,11 +20,11 @@ DISCLOSURE = re.compile(
 )
 
 
-_HINTS = ("ai", "AI", "artificial", "bot", "language model", "human", "person")
+STRING_HINTS = ("ai", "AI", "Ai", "rtificial", "bot", "anguage model", "human", "person")
 
 
 def on_string(text: str, node: ast.AST, ctx: Context) -> None:
-    if not 12 <= len(text) <= 20000 or not any(hint in text for hint in _HINTS):
+    if len(text) < 12:
         return
     if DISCLOSURE.search(text):
         ctx.hit(NAME, KIND, node, "tells people they are dealing with AI")

@@ -13,6 +13,7 @@ from raiassist.scan import Context
 NAME = "infers-emotion"
 KIND: Final = "signal"
 _MODEL_ID = re.compile(r"^[\w.-]+/[\w.-]+$(?<!\.csv)(?<!\.json)(?<!\.parquet)(?<!\.txt)")
+STRING_HINTS = ("motion", "MOTION")
 CALL_ROOTS = frozenset({"deepface", "fer", "transformers", "hume"})
 
 

@@ -36,6 +36,9 @@ def on_column(text: str, node: ast.AST, ctx: Context) -> None:
         ctx.hit(NAME, KIND, node, f"column '{text}' ({attribute})", text)
 
 
+STRING_HINTS = (",",)  # a schema string lists columns
+
+
 def on_string(text: str, node: ast.AST, ctx: Context) -> None:
     for column in schema_columns(text):
         on_column(column, node, ctx)
