@@ -127,6 +127,8 @@ def _frame_like_value(resolved: str) -> bool:
 def from_assignment(
     node: ast.Assign, ctx: Context, registry: Any, problems: list[CellProblem]
 ) -> None:
+    if not isinstance(node.value, ast.List | ast.Tuple | ast.Dict | ast.Set):
+        return
     named = [t.id for t in node.targets if isinstance(t, ast.Name)]
     if named and any(FEATURE_LIST_NAME.search(n) for n in named):
         for text, where in _names_in(node.value):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 
 MAX_DEPTH = 12
+IMPORTED = "\0import:"  # a key no Python name can have
 
 
 class Names:
@@ -18,6 +19,10 @@ class Names:
         self.bound: dict[str, str] = {}
 
     def learn_import(self, node: ast.Import | ast.ImportFrom) -> None:
+        modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
+        for module_name in modules:
+            if module_name:  # kept in `bound` so that cached cell snapshots carry it too
+                self.bound[IMPORTED + module_name.split(".")[0]] = ""
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.asname:
@@ -56,9 +61,9 @@ class Names:
             return f"{self.resolve(node.value, depth + 1)}[]"
         return "?"
 
-    def imported(self, prefix: str) -> bool:
-        """Whether any import binds a module under `prefix` (e.g. `torch`)."""
-        return any(v == prefix or v.startswith(prefix + ".") for v in self.bound.values())
+    def imported(self, package: str) -> bool:
+        """Whether the code imports anything from a top-level package (e.g. `torch`)."""
+        return IMPORTED + package in self.bound
 
 
 def last(name: str) -> str:

@@ -152,9 +152,10 @@ def scan(document: Document, cache: ScanCache | None = None) -> Facts:
         key = (cell.index, cell.line_offset, cell.source, cell.execution_count)
         result = cache.cells.get(key) if cache else None
         if result is None or result.names_before != ctx.names.bound:
-            result = _walk_cell(cell, ctx, REGISTRY)
+            result = _walk_cell(cell, ctx, REGISTRY, snapshot=cache is not None)
+        else:  # reused: the names it left behind flow into the next cell
+            ctx.names.bound = dict(result.names_after)
         kept[key] = result
-        ctx.names.bound = dict(result.names_after)
         ctx.hits.extend(result.hits)
         problems.extend(result.problems)
         waivers.extend(result.waivers)
@@ -167,8 +168,9 @@ def scan(document: Document, cache: ScanCache | None = None) -> Facts:
     return Facts(document, _capped(ctx.hits), tuple(problems), tuple(waivers))
 
 
-def _walk_cell(cell: Cell, ctx: Context, registry: Any) -> _CellResult:
-    before = dict(ctx.names.bound)
+def _walk_cell(cell: Cell, ctx: Context, registry: Any, snapshot: bool) -> _CellResult:
+    """Walk one code cell; with `snapshot`, keep the names before and after for reuse."""
+    before = dict(ctx.names.bound) if snapshot else {}
     start = len(ctx.hits)
     problems: list[CellProblem] = []
     tree = parse_cell(cell.source)
@@ -181,7 +183,8 @@ def _walk_cell(cell: Cell, ctx: Context, registry: Any) -> _CellResult:
         _Walker(ctx, registry, problems).body(tree.body)
     hits = tuple(ctx.hits[start:])
     del ctx.hits[start:]
-    return _CellResult(before, dict(ctx.names.bound), hits, tuple(problems), waivers, ctx.state)
+    after = dict(ctx.names.bound) if snapshot else {}
+    return _CellResult(before, after, hits, tuple(problems), waivers, ctx.state)
 
 
 def _merged(states: list[dict[str, Any]]) -> dict[str, Any]:
@@ -252,14 +255,21 @@ class _Walker:
             self.statement(statement)
 
     def statement(self, node: ast.stmt) -> None:
-        for child in ast.iter_child_nodes(node):
-            self.ctx.statement = node
-            if isinstance(child, ast.stmt):
-                self.statement(child)
-            elif isinstance(child, ast.expr | ast.keyword | ast.comprehension | ast.arguments):
-                self.expression(child)
-            elif isinstance(child, ast.excepthandler | ast.match_case | ast.withitem):
-                self.statement_like(child)
+        fields = _CHILDREN.get(type(node))
+        if fields is None:
+            fields = _children(type(node))
+        for field in fields:
+            value = getattr(node, field, None)
+            for child in value if value.__class__ is list else (value,):
+                if child is None:
+                    continue
+                self.ctx.statement = node
+                if isinstance(child, ast.stmt):
+                    self.statement(child)
+                elif isinstance(child, ast.excepthandler | ast.match_case | ast.withitem):
+                    self.statement_like(child)
+                else:
+                    self.expression(child)
         self.bind(node)
 
     def statement_like(self, node: ast.AST) -> None:

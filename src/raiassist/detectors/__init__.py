@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from types import ModuleType
@@ -106,7 +107,7 @@ class Registry:
         self.any_call: list[Callable[..., None]] = []
         self.hooks: dict[str, list[Callable[..., None]]] = defaultdict(list)
         self._calls: dict[tuple[str, str], tuple[Callable[..., None], ...]] = {}
-        self.strings: list[tuple[tuple[str, ...], Callable[..., None]]] = []
+        self.strings: list[tuple[re.Pattern[str] | None, Callable[..., None]]] = []
         for module in modules:
             self._register(module)
 
@@ -123,7 +124,9 @@ class Registry:
             if hasattr(module, hook):
                 self.hooks[hook].append(getattr(module, hook))
         if hasattr(module, "on_string"):
-            self.strings.append((tuple(getattr(module, "STRING_HINTS", ())), module.on_string))
+            hints = getattr(module, "STRING_HINTS", ())
+            pattern = re.compile("|".join(map(re.escape, hints))) if hints else None
+            self.strings.append((pattern, module.on_string))
 
     def call(
         self,
@@ -152,7 +155,7 @@ class Registry:
         if not 0 < len(text) <= MAX_STRING:
             return
         for hints, hook in self.strings:
-            if hints and not any(hint in text for hint in hints):
+            if hints is not None and hints.search(text) is None:
                 continue
             try:
                 hook(text, node, ctx)
