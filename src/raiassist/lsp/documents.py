@@ -37,6 +37,8 @@ class Unit:
     cache: ScanCache = field(default_factory=ScanCache)
     report: FileReport | None = None
     published: dict[str, list[T.Diagnostic]] = field(default_factory=dict)
+    # diagnostics of `report` as last computed, by URI, and the `show` they were made for
+    diagnostics: tuple[FileReport, str, dict[str, list[T.Diagnostic]]] | None = None
 
     @property
     def path(self) -> Path | None:

@@ -102,11 +102,15 @@ class RaiServer(LanguageServer):
 
     def diagnostics_of(self, unit: Unit) -> dict[str, list[T.Diagnostic]]:
         project = self.project_of(unit)
-        if project is None or not self.analyse(unit):
+        if project is None or not self.analyse(unit) or unit.report is None:
             return {}
-        return diagnostics.for_unit(
-            unit, project.config.settings.show, lambda i: docs_uri(project.standard, i)
-        )
+        show = project.config.settings.show
+        cached = unit.diagnostics
+        if cached is not None and cached[0] is unit.report and cached[1] == show:
+            return cached[2]
+        found = diagnostics.for_unit(unit, show, lambda i: docs_uri(project.standard, i))
+        unit.diagnostics = (unit.report, show, found)
+        return found
 
     def diagnostics_at(self, unit: Unit, uri: str) -> list[T.Diagnostic]:
         """One URI's diagnostics. Clients quote URIs in different ways (VS Code's cell URIs

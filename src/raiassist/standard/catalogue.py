@@ -16,7 +16,7 @@ SEVERITIES = ("info", "warning", "error")
 
 
 def severity_rank(severity: str) -> int:
-    return ("info", "warning", "error").index(severity)
+    return SEVERITIES.index(severity)
 
 
 @dataclass(frozen=True)

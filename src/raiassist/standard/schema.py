@@ -14,8 +14,6 @@ from pydantic import Tag as Branch
 
 from raiassist.standard.catalogue import Scope, Severity
 
-SCHEMA_VERSION = "raiassist-pack/1"
-
 Tag = Literal["impact-assessment", "ongoing-evaluation", "transparency-note"]
 
 PackId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", examples=["msrai-v2"])]

@@ -10,7 +10,6 @@ from typing import Any
 
 from raiassist.resources import guidance_dir
 
-FRAMEWORKS = ("nist_ai_rmf", "eu_ai_act", "iso_42001")
 _EU_REFERENCE = re.compile(r"^(Art\. \d+|Annex [IVX]+)((?: ?\d+)?(?:\(\w+\))*)$")
 
 
