@@ -4,6 +4,7 @@ insert text; everything else in the document stays as it was."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from lsprotocol import types as T
@@ -35,24 +36,38 @@ def for_diagnostic(
         ("not-applicable", f"Mark {req.id} not applicable in the project's record…"),
     ):
         arguments = [{"id": req.id, "answer": answer, "path": relative, "uri": uri}]
-        actions.append(
-            T.CodeAction(
-                title=title,
-                kind=QUICKFIX,
-                diagnostics=[diagnostic],
-                command=T.Command(title, "raiassist.answer", arguments=arguments),
-            )
-        )
+        actions.append(_command(title, diagnostic, "raiassist.answer", arguments))
     title = f"Explain {req.id}: {req.title}"
-    actions.append(
-        T.CodeAction(
-            title=title,
-            kind=QUICKFIX,
-            diagnostics=[diagnostic],
-            command=T.Command(title, "raiassist.showDocs", arguments=[req.id]),
-        )
-    )
+    actions.append(_command(title, diagnostic, "raiassist.showDocs", [req.id]))
     return actions
+
+
+def _command(
+    title: str, diagnostic: T.Diagnostic, command: str, arguments: Sequence[T.LSPAny]
+) -> T.CodeAction:
+    return T.CodeAction(
+        title=title,
+        kind=QUICKFIX,
+        diagnostics=[diagnostic],
+        command=T.Command(title, command, arguments=arguments),
+    )
+
+
+def _insertion(
+    title: str,
+    uri: str,
+    diagnostic: T.Diagnostic,
+    at: T.Position,
+    text: str,
+    preferred: bool | None = None,
+) -> T.CodeAction:
+    return T.CodeAction(
+        title=title,
+        kind=QUICKFIX,
+        diagnostics=[diagnostic],
+        is_preferred=preferred,
+        edit=T.WorkspaceEdit(changes={uri: [T.TextEdit(T.Range(at, at), text)]}),
+    )
 
 
 def _finding(unit: Unit, requirement: str, diagnostic: T.Diagnostic) -> Finding | None:
@@ -79,17 +94,8 @@ def _evaluation(
     row = min(max((finding.location.end_line or finding.location.line), 1), len(lines))
     indent = _indent(lines[diagnostic.range.start.line] if lines else "")
     text = "".join(f"{indent}{line}\n" if line else "\n" for line in code.splitlines())
-    edit = T.TextEdit(T.Range(T.Position(row, 0), T.Position(row, 0)), text)
     title = f"Insert a per-group evaluation with fairlearn MetricFrame ({req.id})"
-    return [
-        T.CodeAction(
-            title=title,
-            kind=QUICKFIX,
-            diagnostics=[diagnostic],
-            is_preferred=True,
-            edit=T.WorkspaceEdit(changes={uri: [edit]}),
-        )
-    ]
+    return [_insertion(title, uri, diagnostic, T.Position(row, 0), text, preferred=True)]
 
 
 def _templates(
@@ -140,12 +146,7 @@ def _markdown_cell(
     cell = finding.location.cell if finding.location and finding.location.cell is not None else -1
     arguments = [{"notebook": unit.uri, "index": cell + 1, "kind": "markdown", "text": text}]
     title = f"Insert the '{name}' template as a markdown cell"
-    return T.CodeAction(
-        title=title,
-        kind=QUICKFIX,
-        diagnostics=[diagnostic],
-        command=T.Command(title, "raiassist.insertCell", arguments=arguments),
-    )
+    return _command(title, diagnostic, "raiassist.insertCell", arguments)
 
 
 def _markdown_block(
@@ -156,14 +157,8 @@ def _markdown_block(
     row = finding.location.line - 1 if finding.location else 0
     block = "# %% [markdown]\n" + "".join(f"# {line}".rstrip() + "\n" for line in text.splitlines())
     block += "\n# %%\n"
-    edit = T.TextEdit(T.Range(T.Position(row, 0), T.Position(row, 0)), block)
     title = f"Insert the '{name}' template as a markdown comment block"
-    return T.CodeAction(
-        title=title,
-        kind=QUICKFIX,
-        diagnostics=[diagnostic],
-        edit=T.WorkspaceEdit(changes={uri: [edit]}),
-    )
+    return _insertion(title, uri, diagnostic, T.Position(row, 0), block)
 
 
 def _waive(
@@ -172,19 +167,12 @@ def _waive(
     """A waiver comment whose `<reason>` placeholder must be replaced: until it is, the
     waiver does not count and raiassist reports RA100."""
     comment = f"# rai: waive {req.id} -- <reason>"
-    if finding.location is not None:
-        row = diagnostic.range.start.line
-        end = len(lines[row].rstrip("\r\n")) if row < len(lines) else 0
-        edit = T.TextEdit(T.Range(T.Position(row, end), T.Position(row, end)), f"  {comment}")
-    else:
-        edit = T.TextEdit(T.Range(T.Position(0, 0), T.Position(0, 0)), comment + "\n")
     title = f"Waive {req.id} here, with a reason"
-    return T.CodeAction(
-        title=title,
-        kind=QUICKFIX,
-        diagnostics=[diagnostic],
-        edit=T.WorkspaceEdit(changes={uri: [edit]}),
-    )
+    if finding.location is None:
+        return _insertion(title, uri, diagnostic, T.Position(0, 0), comment + "\n")
+    row = diagnostic.range.start.line
+    end = len(lines[row].rstrip("\r\n")) if row < len(lines) else 0
+    return _insertion(title, uri, diagnostic, T.Position(row, end), f"  {comment}")
 
 
 def _indent(line: str) -> str:

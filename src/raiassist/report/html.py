@@ -3,10 +3,12 @@ readable in a browser and printable."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
 from raiassist.report import charts
+from raiassist.standard.vocabulary import vocabulary
 
 STYLE = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1d2733;
@@ -95,13 +97,30 @@ def project_page(data: dict[str, Any]) -> str:
 
 
 def org_page(data: dict[str, Any]) -> str:
-    rows = "".join(
-        f"<tr><td>{escape(p['project'])}</td><td>{_pct(p['metrics']['coverage'])}</td>"
-        f"<td>{p['metrics']['open_errors']}</td><td>{p['metrics']['applicable']}</td>"
-        f"<td>{p['metrics']['waiver_count']}</td><td>{p['metrics']['expired_waivers']}</td>"
-        f"<td>{_days(p['metrics'].get('time_to_close_median_days'))}</td>"
-        f"<td>{escape(str(p.get('generated') or ''))}</td></tr>"
-        for p in data["projects"]
+    projects = _table(
+        [
+            "Project",
+            "Coverage",
+            "Open errors",
+            "Applicable",
+            "Waivers",
+            "Expired",
+            "Time to close",
+            "Report date",
+        ],
+        (
+            [
+                escape(p["project"]),
+                _pct(p["metrics"]["coverage"]),
+                p["metrics"]["open_errors"],
+                p["metrics"]["applicable"],
+                p["metrics"]["waiver_count"],
+                p["metrics"]["expired_waivers"],
+                _days(p["metrics"].get("time_to_close_median_days")),
+                escape(str(p.get("generated") or "")),
+            ]
+            for p in data["projects"]
+        ),
     )
     bars = [
         {
@@ -113,12 +132,13 @@ def org_page(data: dict[str, Any]) -> str:
         }
         for p in data["projects"]
     ]
-    head = "".join(f"<th>{escape(n)}</th>" for n in data["names"])
-    goals = "".join(
-        f"<tr><td>{escape(g['id'])} {escape(g['title'])}</td>"
-        + "".join(f"<td>{_pct(g['coverage'].get(n))}</td>" for n in data["names"])
-        + "</tr>"
-        for g in data["goals"]
+    goals = _table(
+        ["Goal", *data["names"]],
+        (
+            [f"{escape(g['id'])} {escape(g['title'])}"]
+            + [_pct(g["coverage"].get(n)) for n in data["names"]]
+            for g in data["goals"]
+        ),
     )
     t = data["totals"]
     body = [
@@ -127,13 +147,11 @@ def org_page(data: dict[str, Any]) -> str:
         f"project reports. Overall coverage {_pct(t['coverage'])}, {t['open_errors']} open "
         f"errors, {t['waiver_count']} waivers ({t['expired_waivers']} expired).</p>",
         "<h2>Projects side by side</h2>",
-        "<table><tr><th>Project</th><th>Coverage</th><th>Open errors</th><th>Applicable</th>"
-        "<th>Waivers</th><th>Expired</th><th>Time to close</th><th>Report date</th></tr>"
-        f"{rows}</table>",
+        projects,
         "<h2>Status by project</h2>",
         charts.status_bars(bars, label_width=200),
         "<h2>Coverage by goal and project</h2>",
-        f"<table><tr><th>Goal</th>{head}</tr>{goals}</table>",
+        goals,
         "<h2>How these metrics are defined</h2>",
         _definitions(),
     ]
@@ -147,16 +165,36 @@ def _page(title: str, body: list[str]) -> str:
     )
 
 
-def _counts_table(rows: list[dict[str, Any]]) -> str:
-    cells = "".join(
-        f"<tr><td>{escape(r['title'])}</td><td>{r['applicable']}</td><td>{r['met']}"
-        f"</td><td>{r['open']}</td><td>{r['waived']}</td><td>{r['not-applicable']}"
-        f"</td><td>{_pct(r['coverage'])}</td></tr>"
-        for r in rows
+def _table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """A table of cells that are already HTML; a cell given as (html, class) carries a class."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td class='{c[1]}'>{c[0]}</td>" if isinstance(c, tuple) else f"<td>{c}</td>"
+            for c in row
+        )
+        + "</tr>"
+        for row in rows
     )
-    return (
-        "<table><tr><th>Principle</th><th>Applicable</th><th>Met</th><th>Open</th>"
-        f"<th>Waived</th><th>Not applicable</th><th>Coverage</th></tr>{cells}</table>"
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def _counts_table(rows: list[dict[str, Any]]) -> str:
+    return _table(
+        ["Principle", "Applicable", "Met", "Open", "Waived", "Not applicable", "Coverage"],
+        (
+            [
+                escape(r["title"]),
+                r["applicable"],
+                r["met"],
+                r["open"],
+                r["waived"],
+                r["not-applicable"],
+                _pct(r["coverage"]),
+            ]
+            for r in rows
+        ),
     )
 
 
@@ -164,15 +202,17 @@ def _open_table(rows: list[dict[str, Any]]) -> str:
     open_rows = [r for r in rows if r["status"] == "open"]
     if not open_rows:
         return "<p>Nothing is open.</p>"
-    cells = "".join(
-        f"<tr><td class='{r['severity']}'>{escape(r['severity'])}</td><td>{escape(r['id'])}</td>"
-        f"<td>{escape(r['title'])}<br><small>{escape(r['prompt'])}</small></td>"
-        f"<td>{_places(r['files'])}</td></tr>"
-        for r in open_rows
-    )
-    return (
-        "<table><tr><th>Severity</th><th>ID</th><th>Requirement</th><th>Where</th></tr>"
-        f"{cells}</table>"
+    return _table(
+        ["Severity", "ID", "Requirement", "Where"],
+        (
+            [
+                (escape(r["severity"]), r["severity"]),
+                escape(r["id"]),
+                f"{escape(r['title'])}<br><small>{escape(r['prompt'])}</small>",
+                _places(r["files"]),
+            ]
+            for r in open_rows
+        ),
     )
 
 
@@ -192,50 +232,59 @@ def _places(files: list[dict[str, Any]]) -> str:
 def _waiver_table(waivers: list[dict[str, Any]]) -> str:
     if not waivers:
         return "<p>No waivers.</p>"
-    cells = "".join(
-        f"<tr><td>{escape(w['id'])}</td><td>{escape(w['where'])}</td><td>{escape(w['reason'])}</td>"
-        f"<td>{escape(w['by'] or '–')}</td><td>{_days(w['age_days'])}</td>"
-        f"<td class='{'expired' if w['expired'] else ''}'>{escape(w['expires'] or 'none')}"
-        f"{' (expired)' if w['expired'] else ''}</td></tr>"
-        for w in waivers
-    )
-    return (
-        "<table><tr><th>ID</th><th>Where</th><th>Reason</th><th>Owner</th><th>Age</th>"
-        f"<th>Expires</th></tr>{cells}</table>"
+    return _table(
+        ["ID", "Where", "Reason", "Owner", "Age", "Expires"],
+        (
+            [
+                escape(w["id"]),
+                escape(w["where"]),
+                escape(w["reason"]),
+                escape(w["by"] or "–"),
+                _days(w["age_days"]),
+                (
+                    escape(w["expires"] or "none") + (" (expired)" if w["expired"] else ""),
+                    "expired" if w["expired"] else "",
+                ),
+            ]
+            for w in waivers
+        ),
     )
 
 
 def _evidence_table(rows: list[dict[str, Any]]) -> str:
-    met = [r for r in rows if r["status"] == "met"]
-    cells = "".join(
-        f"<tr><td>{escape(r['id'])}</td><td>{escape(r['title'])}</td><td>"
-        + ("; ".join(escape(e) for e in r["evidence"]) or "attested in the record")
-        + "</td></tr>"
-        for r in met
+    return _table(
+        ["ID", "Requirement", "Evidence"],
+        (
+            [
+                escape(r["id"]),
+                escape(r["title"]),
+                "; ".join(escape(e) for e in r["evidence"]) or "attested in the record",
+            ]
+            for r in rows
+            if r["status"] == "met"
+        ),
     )
-    return f"<table><tr><th>ID</th><th>Requirement</th><th>Evidence</th></tr>{cells}</table>"
 
 
 def _crosswalk(data: dict[str, list[dict[str, Any]]]) -> str:
-    names = {
-        "nist_ai_rmf": "NIST AI RMF 1.0",
-        "eu_ai_act": "EU AI Act",
-        "iso_42001": "ISO/IEC 42001",
-    }
+    frameworks = vocabulary().frameworks
     parts = []
     for key, refs in data.items():
         covered = sum(1 for r in refs if r["covered"])
-        cells = "".join(
-            f"<tr><td>{escape(r['id'])}</td><td>{escape(r['title'])}</td>"
-            f"<td>{'covered' if r['covered'] else 'not yet'}</td>"
-            f"<td>{escape(', '.join(r['requirements']))}</td></tr>"
-            for r in refs
+        label = frameworks[key].label if key in frameworks else key
+        table = _table(
+            ["Reference", "Title", "Status", "Requirements"],
+            (
+                [
+                    escape(r["id"]),
+                    escape(r["title"]),
+                    "covered" if r["covered"] else "not yet",
+                    escape(", ".join(r["requirements"])),
+                ]
+                for r in refs
+            ),
         )
-        parts.append(
-            f"<h3>{names.get(key, key)}: {covered} of {len(refs)} covered</h3>"
-            "<table><tr><th>Reference</th><th>Title</th><th>Status</th>"
-            f"<th>Requirements</th></tr>{cells}</table>"
-        )
+        parts.append(f"<h3>{escape(label)}: {covered} of {len(refs)} covered</h3>{table}")
     return "".join(parts)
 
 
