@@ -1,0 +1,44 @@
+"""Atomic writes replace regular files only: links and special files are left as they are."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from raiassist.atomic import write_text
+
+
+def test_a_regular_file_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    target.chmod(0o600)
+    write_text(target, "new")
+    assert target.read_text() == "new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary left
+
+
+def test_a_symbolic_link_keeps_pointing_at_its_file(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    real = tmp_path / "real" / "report.json"
+    real.write_text("old")
+    link = tmp_path / "report.json"
+    link.symlink_to(real)
+    write_text(link, "new")
+    assert link.is_symlink()
+    assert real.read_text() == "new"
+
+
+def test_a_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
+    """As `-o /dev/stdout` or `-o /dev/null` would be: the special file must survive."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # so that opening to write won't block
+    try:
+        write_text(pipe, "through the pipe")
+        received = os.read(reader, 1024)
+    finally:
+        os.close(reader)
+    assert received == b"through the pipe"
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
