@@ -47,19 +47,29 @@ class Names:
             if isinstance(target, ast.Name) and resolved != target.id:
                 self.bound[target.id] = resolved
 
-    def resolve(self, node: ast.AST, depth: int = 0) -> str:
-        """A dotted name for an expression: calls end in `()`, subscripts in `[]`."""
-        if depth > MAX_DEPTH:
-            return "?"
-        if isinstance(node, ast.Name):
-            return self.bound.get(node.id, node.id)
-        if isinstance(node, ast.Attribute):
-            return f"{self.resolve(node.value, depth + 1)}.{node.attr}"
-        if isinstance(node, ast.Call):
-            return f"{self.resolve(node.func, depth + 1)}()"
-        if isinstance(node, ast.Subscript):
-            return f"{self.resolve(node.value, depth + 1)}[]"
-        return "?"
+    def resolve(self, node: ast.AST) -> str:
+        """A dotted name for an expression: calls end in `()`, subscripts in `[]`. Anything
+        else, or a chain deeper than MAX_DEPTH, resolves to `?`."""
+        suffixes: list[str] = []
+        for _ in range(MAX_DEPTH + 1):
+            if isinstance(node, ast.Name):
+                base = self.bound.get(node.id, node.id)
+                break
+            if isinstance(node, ast.Attribute):
+                suffixes.append("." + node.attr)
+                node = node.value
+            elif isinstance(node, ast.Call):
+                suffixes.append("()")
+                node = node.func
+            elif isinstance(node, ast.Subscript):
+                suffixes.append("[]")
+                node = node.value
+            else:
+                base = "?"
+                break
+        else:
+            base = "?"
+        return base + "".join(reversed(suffixes)) if suffixes else base
 
     def imported(self, package: str) -> bool:
         """Whether the code imports anything from a top-level package (e.g. `torch`)."""

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 PYTHON_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug", "memit", "px", "pypy"}
-_NEEDS_TRANSFORM = re.compile(r"^\s*[%!?]|=\s*[%!]|\?\??\s*$", re.M)
+_STARTS_WITH_CELL_MAGIC = re.compile(r"\s*%%")
+_FIRST_LINE_INDENTED = re.compile(r"(?:[^\S\n]*\n)*[^\S\n]+\S")
 _ASSIGNED_MAGIC = re.compile(r"^(\s*[\w.,\s\[\]()*]+=\s*)[%!].*$")
 _MAGIC_LINE = re.compile(r"^(\s*)[%!]")
 
@@ -26,14 +27,20 @@ class ParseError:
 
 
 def parse_cell(source: str) -> ast.Module | ParseError:
-    """The cell's syntax tree, or where and why it does not parse."""
-    text = _dedent(_cell_magic_body(source))
-    if _NEEDS_TRANSFORM.search(text):
-        tree = _parse(text)
-        if not isinstance(tree, ParseError):
-            return tree
-        text = transform_magics(text)
-    return _parse(text)
+    """The cell's syntax tree, or where and why it does not parse. Most cells are plain
+    Python: they are parsed as they are, and only a cell that fails is tried again with its
+    IPython syntax replaced."""
+    text = source
+    if _STARTS_WITH_CELL_MAGIC.match(text):
+        text = _cell_magic_body(text)
+    if _FIRST_LINE_INDENTED.match(text):
+        text = _dedent(text)
+    tree = _parse(text)
+    if isinstance(tree, ParseError):
+        transformed = transform_magics(text)
+        if transformed != text:
+            return _parse(transformed)
+    return tree
 
 
 def _parse(text: str) -> ast.Module | ParseError:

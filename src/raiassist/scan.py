@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import logging
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
@@ -228,6 +228,7 @@ _NOT_CHILDREN = frozenset(
         "id",
         "arg",
         "name",
+        "asname",
         "kind",
         "level",
         "conversion",
@@ -238,12 +239,25 @@ _NOT_CHILDREN = frozenset(
     }
 )
 _CHILDREN: dict[type, tuple[str, ...]] = {}
+# How a statement's fields are walked: nested statements, clauses holding statements
+# (except, case, with items), or expressions. Imports and global declarations hold only names.
+_STATEMENTS, _CLAUSES, _EXPRESSIONS = 0, 1, 2
+_ROLES = {"body": _STATEMENTS, "orelse": _STATEMENTS, "finalbody": _STATEMENTS}
+_ROLES |= {"handlers": _CLAUSES, "cases": _CLAUSES, "items": _CLAUSES}
+_NAMES_ONLY = (ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal)
+_PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
 
 
 def _children(kind: type) -> tuple[str, ...]:
     fields = tuple(f for f in getattr(kind, "_fields", ()) if f not in _NOT_CHILDREN)
     _CHILDREN[kind] = fields
     return fields
+
+
+def _plan(kind: type) -> tuple[tuple[str, int], ...]:
+    fields = () if issubclass(kind, _NAMES_ONLY) else _children(kind)
+    plan = _PLANS[kind] = tuple((f, _ROLES.get(f, _EXPRESSIONS)) for f in fields)
+    return plan
 
 
 class _Walker:
@@ -255,29 +269,54 @@ class _Walker:
             self.statement(statement)
 
     def statement(self, node: ast.stmt) -> None:
-        fields = _CHILDREN.get(type(node))
-        if fields is None:
-            fields = _children(type(node))
-        for field in fields:
+        """A statement's expressions and nested statements in field order, then the names it
+        binds. While its expressions (and its clauses' expressions) are walked,
+        `ctx.statement` is this statement."""
+        ctx = self.ctx
+        plan = _PLANS.get(type(node))
+        if plan is None:
+            plan = _plan(type(node))
+        for field, role in plan:
             value = getattr(node, field, None)
-            for child in value if value.__class__ is list else (value,):
-                if child is None:
-                    continue
-                self.ctx.statement = node
-                if isinstance(child, ast.stmt):
+            if not value:
+                continue
+            if role == _STATEMENTS:
+                for child in value:
                     self.statement(child)
-                elif isinstance(child, ast.excepthandler | ast.match_case | ast.withitem):
-                    self.statement_like(child)
-                else:
-                    self.expression(child)
-        self.bind(node)
-
-    def statement_like(self, node: ast.AST) -> None:
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.stmt):
-                self.statement(child)
+            elif role == _CLAUSES:
+                for clause in value:
+                    ctx.statement = node
+                    self.clause(clause)
             else:
-                self.expression(child)
+                ctx.statement = node
+                self.expressions(value)
+        binder = _BINDERS.get(type(node))
+        if binder is not None:
+            ctx.statement = node
+            binder(self, node)
+
+    def clause(self, node: ast.AST) -> None:
+        """An `except`, `case` or `with` item: expressions, then any statements it holds."""
+        plan = _PLANS.get(type(node))
+        if plan is None:
+            plan = _plan(type(node))
+        for field, role in plan:
+            value = getattr(node, field, None)
+            if not value:
+                continue
+            if role == _STATEMENTS:
+                for child in value:
+                    self.statement(child)
+            else:
+                self.expressions(value)
+
+    def expressions(self, value: Any) -> None:
+        if value.__class__ is list:
+            for child in value:
+                if child is not None:
+                    self.expression(child)
+        else:
+            self.expression(value)
 
     def expression(self, node: ast.AST) -> None:
         """Walk an expression tree; the order of tests follows how common each node is."""
@@ -317,28 +356,47 @@ class _Walker:
                 elif value is not None:
                     push(value)
 
-    def bind(self, node: ast.stmt) -> None:
-        names = self.ctx.names
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            names.learn_import(node)
-        elif isinstance(node, ast.Assign):
-            columns.from_assignment(node, self.ctx, self.registry, self.problems)
-            names.learn_assign(node.targets, node.value)
-            self.identifiers(node.targets)
-        elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            names.learn_assign([node.target], node.value)
+    def _import(self, node: ast.Import | ast.ImportFrom) -> None:
+        self.ctx.names.learn_import(node)
+
+    def _assign(self, node: ast.Assign) -> None:
+        columns.from_assignment(node, self.ctx, self.registry, self.problems)
+        self.ctx.names.learn_assign(node.targets, node.value)
+        self.identifiers(node.targets)
+
+    def _annotated(self, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self.ctx.names.learn_assign([node.target], node.value)
             self.identifiers([node.target])
-        elif isinstance(node, ast.With | ast.AsyncWith):
-            for item in node.items:
-                if item.optional_vars is not None:
-                    names.learn_assign([item.optional_vars], item.context_expr)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            self.registry.identifier(node.name, node, self.ctx, self.problems)
+
+    def _with(self, node: ast.With | ast.AsyncWith) -> None:
+        for item in node.items:
+            if item.optional_vars is not None:
+                self.ctx.names.learn_assign([item.optional_vars], item.context_expr)
+
+    def _definition(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
+        self.registry.identifier(node.name, node, self.ctx, self.problems)
 
     def identifiers(self, targets: list[ast.expr]) -> None:
         for target in targets:
-            for name in _target_names(target):
-                self.registry.identifier(name.id, name, self.ctx, self.problems)
+            if type(target) is ast.Name:
+                self.registry.identifier(target.id, target, self.ctx, self.problems)
+            else:
+                for name in _target_names(target):
+                    self.registry.identifier(name.id, name, self.ctx, self.problems)
+
+
+_BINDERS: dict[type, Callable[[_Walker, Any], None]] = {
+    ast.Import: _Walker._import,
+    ast.ImportFrom: _Walker._import,
+    ast.Assign: _Walker._assign,
+    ast.AnnAssign: _Walker._annotated,
+    ast.With: _Walker._with,
+    ast.AsyncWith: _Walker._with,
+    ast.FunctionDef: _Walker._definition,
+    ast.AsyncFunctionDef: _Walker._definition,
+    ast.ClassDef: _Walker._definition,
+}
 
 
 def _target_names(target: ast.expr) -> Iterator[ast.Name]:
