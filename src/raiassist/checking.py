@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, NoReturn
 
 from raiassist.config import Config
 from raiassist.discovery import discover, relative_to_root
@@ -27,7 +28,6 @@ from raiassist.standard.catalogue import Standard
 
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 16  # files; below this, starting workers costs more than it saves
-_JOB: tuple[Config, Inputs] | None = None  # what forked workers inherit
 Progress = Callable[[int, int], None]
 
 
@@ -67,12 +67,7 @@ def check_paths(
     files = discover(paths, config.root, config.settings.exclude)
     record = load_record(config.record_path)
     inputs = Inputs(standard, config.settings, record)
-    reports = []
-    checked = _check_files(files, config, inputs, parallel)
-    for done, report in enumerate(checked, start=1):
-        reports.append(report)
-        if progress:
-            progress(done, len(files))
+    reports = _check_files(files, config, inputs, parallel, progress)
     return Report(
         config.root,
         tuple(reports),
@@ -132,30 +127,121 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _check_files(
-    files: Sequence[Path], config: Config, inputs: Inputs, parallel: bool
-) -> Iterator[FileReport]:
-    """Reports in file order; on Linux with several cores and files, from forked workers."""
-    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
-    if not parallel or workers < 2 or len(files) < PARALLEL_FROM or sys.platform != "linux":
-        for path in files:
-            yield _check_file(path, config, inputs)
-        return
-    import multiprocessing
+    files: Sequence[Path],
+    config: Config,
+    inputs: Inputs,
+    parallel: bool,
+    progress: Progress | None,
+) -> list[FileReport]:
+    """Reports in file order; on Linux with several cores and files, shared with forked
+    workers (see `_shared`)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if parallel and cores > 1 and len(files) >= PARALLEL_FROM and sys.platform == "linux":
+        return _shared(files, config, inputs, min(cores, 8) - 1, progress)
+    reports = []
+    for path in files:
+        reports.append(_check_file(path, config, inputs))
+        if progress:
+            progress(len(reports), len(files))
+    return reports
 
-    global _JOB
-    _JOB = (config, inputs)
+
+def _shared(
+    files: Sequence[Path],
+    config: Config,
+    inputs: Inputs,
+    workers: int,
+    progress: Progress | None,
+) -> list[FileReport]:
+    """This process and `workers` forked copies take files, biggest first, from one shared
+    counter until none are left. Each worker sends all its reports back at the end through a
+    pipe; a file whose report never arrives (a worker died) is checked here instead."""
+    import multiprocessing
+    import pickle
+    import signal
+
     context = multiprocessing.get_context("fork")
-    biggest_first = sorted(range(len(files)), key=lambda i: -_size(files[i]))
-    done: dict[int, FileReport] = {}
-    following = 0
-    with context.Pool(workers) as pool:
-        jobs = pool.imap_unordered(_check_in_worker, [(i, files[i]) for i in biggest_first])
-        for index, report in jobs:
-            done[index] = report
-            while following in done:
-                yield done.pop(following)
-                following += 1
-    _JOB = None
+    following, finished = context.Value("q", 0), context.Value("q", 0)
+    order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+    children: list[tuple[int, int]] = []
+    reports: dict[int, FileReport] = {}
+    try:
+        for _ in range(workers):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                _work((read_end, write_end), files, config, inputs, order, following, finished)
+            os.close(write_end)
+            children.append((pid, read_end))
+        for index in _taken(order, following):
+            reports[index] = _check_file(files[index], config, inputs)
+            with finished.get_lock():
+                finished.value += 1
+            if progress:
+                progress(finished.value, len(files))
+        while children:
+            pid, read_end = children.pop()
+            with os.fdopen(read_end, "rb") as stream:
+                try:
+                    reports.update(pickle.load(stream))
+                except Exception:  # noqa: BLE001 - a truncated pickle raises many kinds
+                    log.warning("a worker process sent no reports; its files are checked again")
+            os.waitpid(pid, 0)
+    finally:
+        for pid, read_end in children:  # only left when this process was interrupted
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(read_end)
+    for index, path in enumerate(files):
+        if index not in reports:
+            reports[index] = _check_file(path, config, inputs)
+    if progress:
+        progress(len(files), len(files))
+    return [reports[index] for index in range(len(files))]
+
+
+def _work(
+    pipe: tuple[int, int],
+    files: Sequence[Path],
+    config: Config,
+    inputs: Inputs,
+    order: list[int],
+    following: Any,
+    finished: Any,
+) -> NoReturn:
+    """A forked worker's life: check files until none are left, send the reports (without
+    cell sources: nothing downstream reads them), exit without running the parent's exit
+    handlers."""
+    import pickle
+
+    status = 1
+    try:
+        read_end, write_end = pipe
+        os.close(read_end)
+        reports = {}
+        for index in _taken(order, following):
+            report = _check_file(files[index], config, inputs)
+            document = replace(report.facts.document, cells=())
+            reports[index] = replace(report, facts=replace(report.facts, document=document))
+            with finished.get_lock():
+                finished.value += 1
+        with os.fdopen(write_end, "wb") as stream:
+            pickle.dump(reports, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _taken(order: list[int], following: Any) -> Iterator[int]:
+    """File indexes in `order`, each given to exactly one of the processes sharing
+    `following` (a shared counter of how many were handed out)."""
+    while True:
+        with following.get_lock():
+            position = following.value
+            following.value = position + 1
+        if position >= len(order):
+            return
+        yield order[position]
 
 
 def _size(path: Path) -> int:
@@ -163,15 +249,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _check_in_worker(job: tuple[int, Path]) -> tuple[int, FileReport]:
-    """In a worker: the report, without cell sources (nothing downstream reads them)."""
-    assert _JOB is not None
-    index, path = job
-    report = _check_file(path, *_JOB)
-    document = replace(report.facts.document, cells=())
-    return index, replace(report, facts=replace(report.facts, document=document))
 
 
 def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:

@@ -7,7 +7,6 @@ over the file with `Config.with_overrides`.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
@@ -122,6 +121,8 @@ def _settings_of(path: Path) -> Callable[[], tuple[Fingerprint, Settings | None]
 
 
 def _read_table(path: Path) -> dict[str, Any] | None:
+    import tomllib  # only when the file changed since it was last validated and cached
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

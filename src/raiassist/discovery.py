@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -79,6 +78,8 @@ def _not_ignored(files: list[Path], root: Path) -> list[Path]:
     """Drop files that git ignores (one `git check-ignore` call for all of them)."""
     if not files or not (root / ".git").exists():
         return files
+    import subprocess
+
     try:
         result = subprocess.run(
             ["git", "check-ignore", "--stdin", "-z"],

@@ -10,7 +10,7 @@ from raiassist.atomic import write_text
 from raiassist.checking import check_paths
 from raiassist.cli.common import Subparsers, add_pack_option, project
 from raiassist.progress import progress_bar
-from raiassist.reporters import RENDERERS
+from raiassist.reporters import FORMATS, renderer
 from raiassist.reporters.common import failing
 from raiassist.reporters.text import render as render_text
 from raiassist.reporters.text import use_colour
@@ -33,7 +33,7 @@ def add_parser(verbs: Subparsers) -> None:
         metavar="PATH",
         help="files or folders (default: the current project)",
     )
-    parser.add_argument("--format", choices=sorted(RENDERERS), default="text")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     parser.add_argument(
         "--fail-on",
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         colour = not args.output and use_colour(sys.stdout.isatty(), args.no_colour)
         output = render_text(report, settings.show, colour=colour, quiet=args.quiet)
     else:
-        output = RENDERERS[args.format](report, settings.show)
+        output = renderer(args.format)(report, settings.show)
     if args.output:
         write_text(args.output, output + "\n")
     elif output:
