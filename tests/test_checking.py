@@ -3,6 +3,7 @@ when a worker dies on the way."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -68,3 +69,16 @@ def test_the_files_of_a_worker_that_died_are_checked_in_the_parent(
     monkeypatch.undo()
     assert "a worker process sent no reports" in caplog.text
     assert _comparable(shared) == _comparable(_checked(project, parallel=False))
+
+
+def test_tokens_hand_out_every_file_once_even_when_there_are_more_files_than_pipe_room() -> None:
+    order = list(range(300_000))  # more than 4-byte tokens fit in the largest pipe by default
+    tokens = checking._Tokens(order)
+    try:
+        taken = list(itertools.islice(tokens.taken(), 1000))
+        assert tokens.chunk > 1
+        assert len(taken) <= tokens.handed_out() <= len(taken) + tokens.chunk
+        taken += tokens.taken()
+    finally:
+        tokens.close()
+    assert taken == order

@@ -6,6 +6,7 @@ which hold a Document in memory. Both give findings from the same `evaluate`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from raiassist.config import Config
 from raiassist.discovery import discover, relative_to_root
@@ -153,16 +154,13 @@ def _shared(
     workers: int,
     progress: Progress | None,
 ) -> list[FileReport]:
-    """This process and `workers` forked copies take files, biggest first, from one shared
-    counter until none are left. Each worker sends all its reports back at the end through a
-    pipe; a file whose report never arrives (a worker died) is checked here instead."""
-    import multiprocessing
+    """This process and `workers` forked copies take files, biggest first, from one pipe of
+    tokens until none are left. Each worker sends all its reports back at the end through a
+    pipe of its own; a file whose report never arrives (a worker died) is checked here."""
     import pickle
     import signal
 
-    context = multiprocessing.get_context("fork")
-    following, finished = context.Value("q", 0), context.Value("q", 0)
-    order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+    tokens = _Tokens(sorted(range(len(files)), key=lambda i: -_size(files[i])))
     children: list[tuple[int, int]] = []
     reports: dict[int, FileReport] = {}
     try:
@@ -170,15 +168,13 @@ def _shared(
             read_end, write_end = os.pipe()
             pid = os.fork()
             if pid == 0:
-                _work((read_end, write_end), files, config, inputs, order, following, finished)
+                _work((read_end, write_end), files, config, inputs, tokens)
             os.close(write_end)
             children.append((pid, read_end))
-        for index in _taken(order, following):
+        for index in tokens.taken():
             reports[index] = _check_file(files[index], config, inputs)
-            with finished.get_lock():
-                finished.value += 1
-            if progress:
-                progress(finished.value, len(files))
+            if progress:  # files handed out, less those that may still be in the workers
+                progress(max(len(reports), tokens.handed_out() - workers), len(files))
         while children:
             pid, read_end = children.pop()
             with os.fdopen(read_end, "rb") as stream:
@@ -192,6 +188,7 @@ def _shared(
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             os.close(read_end)
+        tokens.close()
     for index, path in enumerate(files):
         if index not in reports:
             reports[index] = _check_file(path, config, inputs)
@@ -200,14 +197,50 @@ def _shared(
     return [reports[index] for index in range(len(files))]
 
 
+class _Tokens:
+    """Work shared by forked processes without locks: a pipe holding one 4-byte token per
+    chunk of `order`, written in full before any process reads. A pipe read of 4 bytes is
+    atomic, so each chunk goes to exactly one reader; an empty read means no work is left."""
+
+    def __init__(self, order: list[int]) -> None:
+        import fcntl
+
+        self.order = order
+        self.read_end, write_end = os.pipe()
+        if 4 * len(order) > fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ):
+            with contextlib.suppress(OSError):  # grow up to the system's limit for a pipe
+                fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, min(4 * len(order), 1 << 20))
+        room = fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) // 4
+        self.chunk = -(-len(order) // room)  # files per token, 1 unless there are very many
+        self.count = -(-len(order) // self.chunk)
+        os.write(write_end, b"".join(k.to_bytes(4, "little") for k in range(self.count)))
+        os.close(write_end)
+
+    def taken(self) -> Iterator[int]:
+        """Indexes into the files, a chunk at a time, until every token is taken."""
+        while token := os.read(self.read_end, 4):
+            start = int.from_bytes(token, "little") * self.chunk
+            yield from self.order[start : start + self.chunk]
+
+    def handed_out(self) -> int:
+        """How many files the tokens taken so far stand for."""
+        import fcntl
+        import termios
+
+        unread = fcntl.ioctl(self.read_end, termios.FIONREAD, bytes(4))
+        left = int.from_bytes(unread, sys.byteorder) // 4
+        return min((self.count - left) * self.chunk, len(self.order))
+
+    def close(self) -> None:
+        os.close(self.read_end)
+
+
 def _work(
     pipe: tuple[int, int],
     files: Sequence[Path],
     config: Config,
     inputs: Inputs,
-    order: list[int],
-    following: Any,
-    finished: Any,
+    tokens: _Tokens,
 ) -> NoReturn:
     """A forked worker's life: check files until none are left, send the reports (without
     cell sources: nothing downstream reads them), exit without running the parent's exit
@@ -219,29 +252,15 @@ def _work(
         read_end, write_end = pipe
         os.close(read_end)
         reports = {}
-        for index in _taken(order, following):
+        for index in tokens.taken():
             report = _check_file(files[index], config, inputs)
             document = replace(report.facts.document, cells=())
             reports[index] = replace(report, facts=replace(report.facts, document=document))
-            with finished.get_lock():
-                finished.value += 1
         with os.fdopen(write_end, "wb") as stream:
             pickle.dump(reports, stream, protocol=pickle.HIGHEST_PROTOCOL)
         status = 0
     finally:
         os._exit(status)
-
-
-def _taken(order: list[int], following: Any) -> Iterator[int]:
-    """File indexes in `order`, each given to exactly one of the processes sharing
-    `following` (a shared counter of how many were handed out)."""
-    while True:
-        with following.get_lock():
-            position = following.value
-            following.value = position + 1
-        if position >= len(order):
-            return
-        yield order[position]
 
 
 def _size(path: Path) -> int:
