@@ -10,7 +10,7 @@ import datetime as dt
 import fnmatch
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from typing import Literal
 
 from raiassist.config import Settings
@@ -64,17 +64,12 @@ class Inputs:
     project_hits: tuple[Hit, ...] = ()
     today: dt.date = field(default_factory=dt.date.today)
 
-    @property
+    @cached_property
     def project_by_name(self) -> dict[str, tuple[Hit, ...]]:
-        return _by_name(self.project_hits)
-
-
-@lru_cache(maxsize=64)
-def _by_name(hits: tuple[Hit, ...]) -> dict[str, tuple[Hit, ...]]:
-    grouped: dict[str, list[Hit]] = {}
-    for hit in hits:
-        grouped.setdefault(hit.name, []).append(hit)
-    return {name: tuple(found) for name, found in grouped.items()}
+        grouped: dict[str, list[Hit]] = {}
+        for hit in self.project_hits:
+            grouped.setdefault(hit.name, []).append(hit)
+        return {name: tuple(found) for name, found in grouped.items()}
 
 
 def evaluate(facts: Facts, path: str, inputs: Inputs, relative: str | None = None) -> list[Finding]:
@@ -108,10 +103,12 @@ def active(standard: Standard, settings: Settings, path: str | None) -> list[Req
     for pattern, ids in settings.per_path_ignores.items():
         if path is not None and (fnmatch.fnmatch(path, pattern) or path.startswith(pattern)):
             ignored.update(ids)
+    selected = set(settings.select)
     result = []
     for req in standard.requirements:
-        keys = {req.id, req.goal}
-        if (settings.select and not keys & set(settings.select)) or keys & ignored:
+        if req.id in ignored or req.goal in ignored:
+            continue
+        if selected and req.id not in selected and req.goal not in selected:
             continue
         severity = settings.severity.get(req.id) or settings.severity.get(req.goal)
         result.append(_with_severity(req, severity) if severity else req)
@@ -129,7 +126,7 @@ def _finding(
 ) -> Finding:
     location = _anchor(req, facts)
     signals = _triggers(req, facts)
-    evidence = _evidence(req, facts, inputs.project_hits)
+    evidence = _evidence(req, facts, inputs.project_by_name)
     incomplete = tuple(
         h.detail
         for name in req.satisfied_by
@@ -192,20 +189,20 @@ def _anchor(req: Requirement, facts: Facts) -> Location | None:
 
 def _triggers(req: Requirement, facts: Facts) -> tuple[Hit, ...]:
     """The first hit of each signal the requirement's rule mentions, anchors first."""
-    wanted = dict.fromkeys([*req.anchor, *rules.signal_names(req.applies_when)])
     found = []
-    for name in wanted:
+    for name in req.trigger_signals:
         hits = facts.of(name)
         if hits and hits[0].kind == "signal":
             found.append(hits[0])
     return tuple(found)
 
 
-def _evidence(req: Requirement, facts: Facts, project: tuple[Hit, ...]) -> tuple[Evidence, ...]:
+def _evidence(
+    req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
+) -> tuple[Evidence, ...]:
     result = []
-    grouped = _by_name(project)
     for name in req.satisfied_by:
-        for hit in (*facts.of(name), *grouped.get(name, ())):
+        for hit in (*facts.of(name), *project.get(name, ())):
             if hit.kind == "evidence":
                 result.append(
                     Evidence(hit.name, hit.detail, hit.path or facts.document.path, hit.location)

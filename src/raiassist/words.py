@@ -253,6 +253,7 @@ NOT_A_PERSON = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def sensitive(text: str) -> str | None:
     found = match(text, SENSITIVE, SENSITIVE_PAIRS)
     if found == "age" and NOT_A_PERSON.intersection(tokens(text)):
@@ -260,13 +261,16 @@ def sensitive(text: str) -> str | None:
     return found
 
 
+@lru_cache(maxsize=65536)
 def proxy(text: str) -> str | None:
     return match(text, PROXY, PROXY_PAIRS)
 
 
+@lru_cache(maxsize=65536)
 def personal(text: str) -> str | None:
     return PERSONAL_WHOLE.get(text.lower()) or match(text, PERSONAL, PERSONAL_PAIRS)
 
 
+@lru_cache(maxsize=65536)
 def domain(text: str) -> str | None:
     return match(text, DOMAINS, {})

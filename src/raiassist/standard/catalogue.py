@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from raiassist.standard.rules import Rule
+from raiassist.standard.rules import Rule, signal_names
 
 Severity = Literal["info", "warning", "error"]
 Scope = Literal["code", "file", "project"]
@@ -86,6 +86,11 @@ class Requirement:
     crosswalk: Crosswalk
     url: str | None
     pack: str
+
+    @cached_property
+    def trigger_signals(self) -> tuple[str, ...]:
+        """The signals that can make this requirement apply, its anchors first."""
+        return tuple(dict.fromkeys([*self.anchor, *signal_names(self.applies_when)]))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -84,9 +83,8 @@ def signals(rule: Rule | None) -> Iterator[str]:
             yield from signals(part)
 
 
-@lru_cache(maxsize=4096)
 def signal_names(rule: Rule | None) -> tuple[str, ...]:
-    """The distinct signal names a rule mentions, in order (cached: rules are frozen)."""
+    """The distinct signal names a rule mentions, in order."""
     return tuple(dict.fromkeys(signals(rule)))
 
 
