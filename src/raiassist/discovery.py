@@ -6,6 +6,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 SUFFIXES = (".py", ".ipynb")
@@ -36,6 +37,7 @@ SKIPPED_DIRS = frozenset(
 
 def discover(paths: Iterable[Path], root: Path, exclude: Iterable[str]) -> list[Path]:
     """Files to check, sorted, each once. Named files are kept unless excluded by config."""
+    _real_folder.cache_clear()  # folders may have been moved or relinked since a last call
     patterns = list(exclude)
     named: list[Path] = []
     walked: list[Path] = []
@@ -47,16 +49,31 @@ def discover(paths: Iterable[Path], root: Path, exclude: Iterable[str]) -> list[
         else:
             named.append(path)  # a missing file is reported when it is read
     walked = _not_ignored(walked, root)
-    files = [p for p in [*named, *walked] if not excluded(p, root, patterns)]
-    return sorted(dict.fromkeys(p.resolve() for p in files))
+    base = root.resolve()
+    files = (_real(p) for p in [*named, *walked])
+    return sorted({p: None for p in files if not _excluded(p, base, patterns)})
 
 
-def excluded(path: Path, root: Path, patterns: list[str]) -> bool:
-    relative = relative_to_root(path, root)
+def _excluded(real: Path, base: Path, patterns: list[str]) -> bool:
+    """Whether a resolved path matches an exclude pattern, relative to the resolved root."""
+    if not patterns:
+        return False
+    relative = real.relative_to(base).as_posix() if real.is_relative_to(base) else real.as_posix()
     return any(
         fnmatch.fnmatch(relative, pattern) or relative.startswith(pattern.rstrip("/") + "/")
         for pattern in patterns
     )
+
+
+def _real(path: Path) -> Path:
+    """`path.resolve()`, with each folder resolved once: a batch names many files per folder."""
+    real = _real_folder(path.parent) / path.name
+    return real.resolve() if real.is_symlink() else real
+
+
+@lru_cache(maxsize=1024)
+def _real_folder(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def relative_to_root(path: Path, root: Path) -> str:

@@ -1,0 +1,27 @@
+"""Which files a batch check reads: each once, by its real path, without excluded ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from raiassist.discovery import discover
+
+
+def test_files_are_found_once_by_their_real_path_through_links(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.py").write_text("x = 1\n")
+    (real / "sub" / "b.ipynb").write_text("{}")
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    (tmp_path / "alias.py").symlink_to(real / "a.py")
+    named = [tmp_path / "linked" / "a.py", tmp_path / "alias.py", tmp_path / "linked" / "sub"]
+    found = discover([*named, tmp_path / "real" / "sub" / ".." / "a.py"], tmp_path, [])
+    assert found == [real.resolve() / "a.py", real.resolve() / "sub" / "b.ipynb"]
+
+
+def test_excludes_match_paths_relative_to_the_root(tmp_path: Path) -> None:
+    for name in ("keep.py", "drafts/old.py", "data/raw/x.ipynb"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("")
+    found = discover([tmp_path], tmp_path, ["drafts/", "data/*/*.ipynb"])
+    assert found == [(tmp_path / "keep.py").resolve()]
