@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from raiassist.config import Config
-from raiassist.discovery import discover, relative_to_root
+from raiassist.discovery import discover
 from raiassist.document import Document, read_document
 from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
 from raiassist.project_docs import project_evidence, search_folders
@@ -120,11 +120,10 @@ def _resolved(root: Path) -> Path:
 
 
 def _relative(path: Path, root: Path) -> str:
-    """`path` (resolved, as `discover` gives it) relative to the project root."""
-    try:
-        return path.relative_to(_resolved(root)).as_posix()
-    except ValueError:
-        return relative_to_root(path, root)
+    """`path` (resolved, as `discover` gives it) relative to the project root; a file outside
+    the project keeps its absolute path, as `relative_to_root` gives it."""
+    base = _resolved(root)
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
 
 
 def _check_files(

@@ -23,6 +23,7 @@ from raiassist.waivers import Waiver
 
 Status = Literal["open", "met", "waived", "not-applicable"]
 STATUS_ORDER: tuple[Status, ...] = ("met", "not-applicable", "waived", "open")
+MAX_MEMOS = 4096  # distinct sets of signals whose rule outcomes are kept
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,10 @@ def evaluate(facts: Facts, path: str, inputs: Inputs, relative: str | None = Non
         for p in facts.problems
     ]
     used: set[Waiver] = set()
-    memo: dict[int, bool] = {}
+    memos = inputs.standard.rule_memos
+    if len(memos) > MAX_MEMOS:
+        memos.clear()
+    memo = memos.setdefault(present, {})
     requirements = active(inputs.standard, inputs.settings, relative)
     for req in requirements:
         if rules.holds(req.applies_when, present, memo):

@@ -124,6 +124,12 @@ class Standard:
     def principle_by_id(self) -> Mapping[str, Principle]:
         return {p.id: p for p in self.principles}
 
+    @cached_property
+    def rule_memos(self) -> dict[frozenset[str], dict[int, bool]]:
+        """Outcomes of this Standard's rules per set of signals present, as `rules.holds`
+        memoises them: most files in a batch share a handful of sets."""
+        return {}
+
     def requirements_of(self, goal_id: str) -> tuple[Requirement, ...]:
         return tuple(r for r in self.requirements if r.goal == goal_id)
 
