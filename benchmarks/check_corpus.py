@@ -55,9 +55,10 @@ def files_in(corpus: Path) -> list[str]:
     return sorted(str(p) for p in corpus.rglob("*") if p.suffix in (".py", ".ipynb"))
 
 
-def timed(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
+def timed(commands: list[list[str]], runs: int) -> tuple[list[tuple[float, float]], list[float]]:
     """(median wall seconds, median CPU seconds) per command, runs interleaved so that a
-    slower moment of a shared machine hits every command alike."""
+    slower moment of a shared machine hits every command alike; and each run's ratio of the
+    last command's wall time to the first's."""
     walls: list[list[float]] = [[] for _ in commands]
     cpus: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
@@ -69,7 +70,10 @@ def timed(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
             walls[index].append(time.perf_counter() - started)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus[index].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
+    medians = [
+        (statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)
+    ]
+    return medians, [last / first for first, last in zip(walls[0], walls[-1], strict=True)]
 
 
 def in_process(files: list[str], runs: int) -> tuple[float, float]:
@@ -105,12 +109,13 @@ def main() -> None:
     compileall.compile_dir(ROOT / "src", quiet=1)
     check_command = [sys.executable, "-m", "raiassist", "check", "--format", "json", "-o",
                      "/dev/null", "--no-progress", *files]  # fmt: skip
-    (floor, floor_cpu), (check, check_cpu) = timed(
+    [(floor, floor_cpu), (check, check_cpu)], ratios = timed(
         [[sys.executable, "-c", FLOOR, *files], check_command], args.runs
     )
     print(f"whole process: floor {floor:.3f} s ({len(files) / floor:.0f} files/s), "
           f"raiassist check {check:.3f} s ({len(files) / check:.0f} files/s), "
           f"ratio {check / floor:.2f}x (budget 2x)")  # fmt: skip
+    print(f"               ratio run by run {min(ratios):.2f}x to {max(ratios):.2f}x")
     print(f"CPU time:      floor {floor_cpu:.3f} s, raiassist check {check_cpu:.3f} s "
           f"(all cores), ratio {check_cpu / floor_cpu:.2f}x")  # fmt: skip
     floor_work, check_work = in_process(files, args.runs)
