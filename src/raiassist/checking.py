@@ -162,18 +162,32 @@ def _shared(
     tokens = _Tokens(sorted(range(len(files)), key=lambda i: -_size(files[i])))
     children: list[tuple[int, int]] = []
     reports: dict[int, FileReport] = {}
+    shown = 0
+
+    def advance(done: int) -> None:
+        nonlocal shown
+        if progress and done > shown:
+            shown = done
+            progress(done, len(files))
+
     try:
         for _ in range(workers):
             read_end, write_end = os.pipe()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError as exc:  # e.g. a process limit: go on with fewer workers
+                log.warning("cannot start a worker process: %s", exc)
+                os.close(read_end)
+                os.close(write_end)
+                break
             if pid == 0:
                 _work((read_end, write_end), files, config, inputs, tokens)
             os.close(write_end)
             children.append((pid, read_end))
         for index in tokens.taken():
             reports[index] = _check_file(files[index], config, inputs)
-            if progress:  # files handed out, less those that may still be in the workers
-                progress(max(len(reports), tokens.handed_out() - workers), len(files))
+            # files handed out, less those that may still be in the workers' hands
+            advance(min(max(len(reports), tokens.handed_out() - len(children)), len(files) - 1))
         while children:
             pid, read_end = children.pop()
             with os.fdopen(read_end, "rb") as stream:
@@ -191,8 +205,7 @@ def _shared(
     for index, path in enumerate(files):
         if index not in reports:
             reports[index] = _check_file(path, config, inputs)
-    if progress:
-        progress(len(files), len(files))
+    advance(len(files))
     return [reports[index] for index in range(len(files))]
 
 
