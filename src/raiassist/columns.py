@@ -80,6 +80,8 @@ FEATURE_LIST_NAME = re.compile(
 FRAME_NAME = re.compile(r"(^|_)(df|data|frame|dataset|train|test|valid|x|X|features)(_|$|\d)")
 SCHEMA_STRING = re.compile(r"^\s*\w+\s+[A-Za-z]+(\(\d+\))?(\s*,\s*\w+\s+[A-Za-z]+(\(\d+\))?)+\s*$")
 MAX_COLUMN_LENGTH = 64
+_LITERALS = ast.List | ast.Tuple | ast.Dict | ast.Set  # built once, not per call
+_SEQUENCES = ast.List | ast.Tuple
 
 
 def from_subscript(
@@ -127,7 +129,7 @@ def _frame_like_value(resolved: str) -> bool:
 def from_assignment(
     node: ast.Assign, ctx: Context, registry: Any, problems: list[CellProblem]
 ) -> None:
-    if not isinstance(node.value, ast.List | ast.Tuple | ast.Dict | ast.Set):
+    if not isinstance(node.value, _LITERALS):
         return
     named = [t.id for t in node.targets if isinstance(t, ast.Name)]
     if named and any(FEATURE_LIST_NAME.search(n) for n in named):
@@ -151,7 +153,7 @@ def _names_in(node: ast.AST) -> list[tuple[str, ast.AST]]:
             for text, where in ((constant_string(key), key), (constant_string(value), value)):
                 if text and where is not None:
                     found.append((text, where))
-    elif isinstance(node, ast.List | ast.Tuple):
+    elif isinstance(node, _SEQUENCES):
         for element in node.elts:
             if isinstance(element, ast.Dict):
                 found += _names_in(element)

@@ -63,10 +63,11 @@ def headings(lines: list[str]) -> Iterator[tuple[int, int, str]]:
     """(line index, level, title) of every heading, outside fenced code blocks."""
     fenced = False
     for index, line in enumerate(lines):
-        if line.lstrip().startswith(("```", "~~~")):
+        start = line.lstrip()[:3]
+        if start in ("```", "~~~"):
             fenced = not fenced
             continue
-        if fenced:
+        if fenced or not start.startswith(("#", "<")):  # most lines are prose
             continue
         match = _HEADING.match(line) or _HTML_HEADING.match(line)
         if match:

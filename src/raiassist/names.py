@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 
 MAX_DEPTH = 12
+_NAMEABLE = ast.Call | ast.Attribute | ast.Name | ast.Subscript  # built once, not per call
+_COLLECTIONS = ast.List | ast.Tuple | ast.Set
 IMPORTED = "\0import:"  # a key no Python name can have
 
 
@@ -37,7 +39,7 @@ class Names:
                 self.bound[alias.asname or alias.name] = f"{module}.{alias.name}".lstrip(".")
 
     def learn_assign(self, targets: list[ast.expr], value: ast.expr) -> None:
-        if not isinstance(value, ast.Call | ast.Attribute | ast.Name | ast.Subscript):
+        if not isinstance(value, _NAMEABLE):
             for target in targets:
                 if isinstance(target, ast.Name):
                     self.bound.pop(target.id, None)
@@ -93,7 +95,7 @@ def strings(node: ast.AST | None) -> list[tuple[str, ast.AST]]:
     """String constants in a constant, or in a list, tuple or set of them (one level deep)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [(node.value, node)]
-    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+    if isinstance(node, _COLLECTIONS):
         return [
             (e.value, e)
             for e in node.elts

@@ -217,6 +217,7 @@ def _execution_order(document: Document) -> list[Cell]:
     return sorted(document.cells, key=lambda c: (c.execution_count or math.inf, c.index))
 
 
+_SEQUENCES = ast.Tuple | ast.List  # unions built once: `A | B` in a call builds one per call
 _LEAVES = frozenset({ast.Name, ast.Load, ast.Store, ast.Del, ast.Pass, ast.Break, ast.Continue})
 # Fields that never hold child expressions: names, operators, contexts, flags.
 _NOT_CHILDREN = frozenset(
@@ -402,6 +403,6 @@ _BINDERS: dict[type, Callable[[_Walker, Any], None]] = {
 def _target_names(target: ast.expr) -> Iterator[ast.Name]:
     if isinstance(target, ast.Name):
         yield target
-    elif isinstance(target, ast.Tuple | ast.List):
+    elif isinstance(target, _SEQUENCES):
         for element in target.elts:
             yield from _target_names(element)
