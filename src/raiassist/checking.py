@@ -157,7 +157,6 @@ def _shared(
     tokens until none are left. Each worker sends all its reports back at the end through a
     pipe of its own; a file whose report never arrives (a worker died) is checked here."""
     import pickle
-    import signal
 
     tokens = _Tokens(sorted(range(len(files)), key=lambda i: -_size(files[i])))
     children: list[tuple[int, int]] = []
@@ -189,24 +188,35 @@ def _shared(
             # files handed out, less those that may still be in the workers' hands
             advance(min(max(len(reports), tokens.handed_out() - len(children)), len(files) - 1))
         while children:
-            pid, read_end = children.pop()
+            pid, read_end = children[-1]
             with os.fdopen(read_end, "rb") as stream:
                 try:
                     reports.update(pickle.load(stream))
                 except Exception:  # noqa: BLE001 - a truncated pickle raises many kinds
                     log.warning("a worker process sent no reports; its files are checked again")
             os.waitpid(pid, 0)
+            children.pop()
     finally:
-        for pid, read_end in children:  # only left when this process was interrupted
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            os.close(read_end)
+        for pid, read_end in children:  # left only when this process was interrupted
+            _stop(pid, read_end)
         tokens.close()
     for index, path in enumerate(files):
         if index not in reports:
             reports[index] = _check_file(path, config, inputs)
     advance(len(files))
     return [reports[index] for index in range(len(files))]
+
+
+def _stop(pid: int, read_end: int) -> None:
+    """End a worker that an interruption left behind, and release its pipe."""
+    import signal
+
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        os.waitpid(pid, 0)
+    with contextlib.suppress(OSError):
+        os.close(read_end)
 
 
 class _Tokens:
