@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from raiassist.atomic import write_text
+from tests.helpers import run_cli
 
 
 def test_a_regular_file_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:
@@ -42,3 +46,31 @@ def test_a_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
         os.close(reader)
     assert received == b"through the pipe"
     assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+WRITE = "import sys; from raiassist.atomic import write_text; write_text(sys.argv[1], 'new\\n')"
+
+
+def test_dev_stdout_appended_to_a_log_keeps_the_log(tmp_path: Path) -> None:
+    """`raiassist check -o /dev/stdout >> build.log` must add to build.log, not replace it."""
+    log = tmp_path / "build.log"
+    log.write_text("earlier\n")
+    with log.open("a") as stdout:
+        subprocess.run([sys.executable, "-c", WRITE, "/dev/stdout"], stdout=stdout, check=True)
+    assert log.read_text() == "earlier\nnew\n"
+
+
+def test_an_inherited_descriptor_is_written_through(tmp_path: Path) -> None:
+    log = tmp_path / "fd3.log"
+    log.write_text("earlier\n")
+    with log.open("a") as handle:
+        number = handle.fileno()
+        command = [sys.executable, "-c", WRITE, f"/dev/fd/{number}"]
+        subprocess.run(command, check=True, pass_fds=(number,))
+    assert log.read_text() == "earlier\nnew\n"
+
+
+def test_check_output_to_dev_stdout_through_a_pipe() -> None:
+    result = run_cli("check", "--format", "json", "-o", "/dev/stdout", "examples")
+    assert result.returncode == 1, result.stderr  # the examples hold open errors
+    assert json.loads(result.stdout)["version"] == "raiassist-check/1"

@@ -25,3 +25,17 @@ def test_excludes_match_paths_relative_to_the_root(tmp_path: Path) -> None:
         (tmp_path / name).write_text("")
     found = discover([tmp_path], tmp_path, ["drafts/", "data/*/*.ipynb"])
     assert found == [(tmp_path / "keep.py").resolve()]
+
+
+def test_a_folder_relinked_between_two_runs_is_followed_to_its_new_place(tmp_path: Path) -> None:
+    """A long-lived process (the language server) discovers many times: what a link pointed
+    to in an earlier batch must not stick."""
+    for version in ("v1", "v2"):
+        (tmp_path / version).mkdir()
+        (tmp_path / version / "train.py").write_text("")
+    current = tmp_path / "current"
+    current.symlink_to(tmp_path / "v1", target_is_directory=True)
+    assert discover([current / "train.py"], tmp_path, []) == [(tmp_path / "v1/train.py").resolve()]
+    current.unlink()
+    current.symlink_to(tmp_path / "v2", target_is_directory=True)
+    assert discover([current / "train.py"], tmp_path, []) == [(tmp_path / "v2/train.py").resolve()]

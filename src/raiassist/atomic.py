@@ -1,26 +1,37 @@
 """Atomic file writes: a temporary file beside the target, then a rename.
 
 Only regular files are replaced. A symbolic link keeps pointing where it did (the file it
-points to is replaced), and a device, pipe or socket such as `/dev/null` or `/dev/stdout` is
-written to in place: replacing it would swap something that is not ours for a plain file.
+points to is replaced). An open descriptor named as a file (`/dev/stdout`, `/dev/fd/3`) is
+written through, keeping its position and append mode, and a device or pipe such as
+`/dev/null` is written in place: replacing either would swap something that is not ours,
+or a log the output is appended to, for a new file.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
+
+_DESCRIPTOR = re.compile(
+    r"/dev/(?:fd/(?P<fd>\d+)|(?P<std>stdout|stderr))|/proc/self/fd/(?P<own>\d+)"
+)
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
     """Replace `path` with `text` so readers see the old or the new file, never a mix."""
+    descriptor = _descriptor(os.fspath(path))
+    if descriptor is not None:
+        _write_through(descriptor, text.encode("utf-8"))
+        return
     target = Path(os.path.realpath(path))
     try:
-        mode = target.stat().st_mode
+        mode = Path(path).stat().st_mode
     except FileNotFoundError:
         mode = stat.S_IFREG | 0o644
-    if not stat.S_ISREG(mode):
-        with target.open("w", encoding="utf-8", newline="") as handle:
+    if not stat.S_ISREG(mode) or target.is_relative_to("/proc"):
+        with Path(path).open("w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         return
     import tempfile
@@ -36,3 +47,30 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _descriptor(path: str) -> int | None:
+    """The descriptor a path such as `/dev/stdout` or `/dev/fd/3` names, if it is open."""
+    match = _DESCRIPTOR.fullmatch(path)
+    if match is None:
+        return None
+    if match["std"]:
+        number = 1 if match["std"] == "stdout" else 2
+    else:
+        number = int(match["fd"] or match["own"])
+    try:
+        os.fstat(number)
+    except OSError:
+        return None  # not open here: let opening the path say what is wrong
+    return number
+
+
+def _write_through(descriptor: int, data: bytes) -> None:
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):  # what was printed before comes first
+        if stream is not None and not stream.closed:
+            stream.flush()
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]

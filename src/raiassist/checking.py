@@ -10,13 +10,14 @@ import contextlib
 import datetime as dt
 import logging
 import os
+import signal
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 from raiassist.config import Config
 from raiassist.discovery import discover
@@ -158,8 +159,7 @@ def _shared(
     pipe of its own; a file whose report never arrives (a worker died) is checked here."""
     import pickle
 
-    tokens = _Tokens(sorted(range(len(files)), key=lambda i: -_size(files[i])))
-    children: list[tuple[int, int]] = []
+    children: list[tuple[int, BinaryIO]] = []
     reports: dict[int, FileReport] = {}
     shown = 0
 
@@ -169,37 +169,37 @@ def _shared(
             shown = done
             progress(done, len(files))
 
-    try:
-        for _ in range(workers):
-            read_end, write_end = os.pipe()
-            try:
-                pid = os.fork()
-            except OSError as exc:  # e.g. a process limit: go on with fewer workers
-                log.warning("cannot start a worker process: %s", exc)
-                os.close(read_end)
-                os.close(write_end)
-                break
-            if pid == 0:
-                _work((read_end, write_end), files, config, inputs, tokens)
-            os.close(write_end)
-            children.append((pid, read_end))
-        for index in tokens.taken():
-            reports[index] = _check_file(files[index], config, inputs)
-            # files handed out, less those that may still be in the workers' hands
-            advance(min(max(len(reports), tokens.handed_out() - len(children)), len(files) - 1))
-        while children:
-            pid, read_end = children[-1]
-            with os.fdopen(read_end, "rb") as stream:
+    with _Tokens(sorted(range(len(files)), key=lambda i: -_size(files[i]))) as tokens:
+        try:
+            for _ in range(workers):
+                # Ctrl-C is held back until the new worker is listed, so that an
+                # interruption never leaves one behind unstopped.
+                held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 try:
-                    reports.update(pickle.load(stream))
-                except Exception:  # noqa: BLE001 - a truncated pickle raises many kinds
-                    log.warning("a worker process sent no reports; its files are checked again")
-            os.waitpid(pid, 0)
-            children.pop()
-    finally:
-        for pid, read_end in children:  # left only when this process was interrupted
-            _stop(pid, read_end)
-        tokens.close()
+                    child = _fork(files, config, inputs, tokens, held)
+                    if child is not None:
+                        children.append(child)
+                finally:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                if child is None:
+                    break
+            for index in tokens.taken():
+                reports[index] = _check_file(files[index], config, inputs)
+                # files handed out, less those that may still be in the workers' hands
+                handed_out = tokens.handed_out() - len(children)
+                advance(min(max(len(reports), handed_out), len(files) - 1))
+            while children:
+                pid, stream = children[-1]
+                with stream:
+                    try:
+                        reports.update(pickle.load(stream))
+                    except Exception:  # noqa: BLE001 - a truncated pickle raises many kinds
+                        log.warning("a worker sent no reports; its files are checked again")
+                _reap(pid)
+                children.pop()
+        finally:
+            for pid, stream in children:  # left only when this process was interrupted
+                _stop(pid, stream)
     for index, path in enumerate(files):
         if index not in reports:
             reports[index] = _check_file(path, config, inputs)
@@ -207,16 +207,40 @@ def _shared(
     return [reports[index] for index in range(len(files))]
 
 
-def _stop(pid: int, read_end: int) -> None:
-    """End a worker that an interruption left behind, and release its pipe."""
-    import signal
+def _fork(
+    files: Sequence[Path],
+    config: Config,
+    inputs: Inputs,
+    tokens: _Tokens,
+    held: set[int | signal.Signals],
+) -> tuple[int, BinaryIO] | None:
+    """Start one worker: its process id and the pipe its reports will come through, or None
+    when no process can be started (a process limit, say)."""
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError as exc:
+        log.warning("cannot start a worker process: %s", exc)
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:
+        _work((read_end, write_end), files, config, inputs, tokens, held)
+    os.close(write_end)
+    return pid, os.fdopen(read_end, "rb")
 
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):  # SIGCHLD ignored: the system reaped it
+        os.waitpid(pid, 0)
+
+
+def _stop(pid: int, stream: BinaryIO) -> None:
+    """End a worker that an interruption left behind, and release its pipe."""
     with contextlib.suppress(OSError):
         os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(OSError):
-        os.waitpid(pid, 0)
-    with contextlib.suppress(OSError):
-        os.close(read_end)
+    _reap(pid)
+    stream.close()
 
 
 class _Tokens:
@@ -229,14 +253,25 @@ class _Tokens:
 
         self.order = order
         self.read_end, write_end = os.pipe()
-        if 4 * len(order) > fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ):
-            with contextlib.suppress(OSError):  # grow up to the system's limit for a pipe
-                fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, min(4 * len(order), 1 << 20))
-        room = fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) // 4
-        self.chunk = -(-len(order) // room)  # files per token, 1 unless there are very many
-        self.count = -(-len(order) // self.chunk)
-        os.write(write_end, b"".join(k.to_bytes(4, "little") for k in range(self.count)))
-        os.close(write_end)
+        try:
+            if 4 * len(order) > fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ):
+                with contextlib.suppress(OSError):  # grow up to the system's limit for a pipe
+                    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, min(4 * len(order), 1 << 20))
+            room = fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) // 4
+            self.chunk = -(-len(order) // room)  # files per token, 1 unless there are very many
+            self.count = -(-len(order) // self.chunk)
+            os.write(write_end, b"".join(k.to_bytes(4, "little") for k in range(self.count)))
+        except BaseException:
+            os.close(self.read_end)
+            raise
+        finally:
+            os.close(write_end)
+
+    def __enter__(self) -> _Tokens:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        os.close(self.read_end)
 
     def taken(self) -> Iterator[int]:
         """Indexes into the files, a chunk at a time, until every token is taken."""
@@ -253,9 +288,6 @@ class _Tokens:
         left = int.from_bytes(unread, sys.byteorder) // 4
         return min((self.count - left) * self.chunk, len(self.order))
 
-    def close(self) -> None:
-        os.close(self.read_end)
-
 
 def _work(
     pipe: tuple[int, int],
@@ -263,24 +295,31 @@ def _work(
     config: Config,
     inputs: Inputs,
     tokens: _Tokens,
+    signals: set[int | signal.Signals],
 ) -> NoReturn:
-    """A forked worker's life: check files until none are left, send the reports (without
-    cell sources: nothing downstream reads them), exit without running the parent's exit
-    handlers."""
+    """A forked worker's life: check files until none are left (or the process that started
+    it is gone), send the reports (without cell sources: nothing downstream reads them), and
+    exit without running the exit handlers it inherited. It starts with Ctrl-C held back and
+    lets it through once an interruption can only end here."""
     import pickle
 
-    status = 1
+    status, parent = 1, os.getppid()
     try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, signals)
         read_end, write_end = pipe
         os.close(read_end)
         reports = {}
         for index in tokens.taken():
+            if os.getppid() != parent:
+                break
             report = _check_file(files[index], config, inputs)
             document = replace(report.facts.document, cells=())
             reports[index] = replace(report, facts=replace(report.facts, document=document))
         with os.fdopen(write_end, "wb") as stream:
             pickle.dump(reports, stream, protocol=pickle.HIGHEST_PROTOCOL)
         status = 0
+    except Exception:  # logged here: the parent only sees that reports are missing
+        log.exception("a worker process failed; its files are checked again")
     finally:
         os._exit(status)
 

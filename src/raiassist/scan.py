@@ -270,10 +270,16 @@ class _Walker:
             self.statement(statement)
 
     def statement(self, node: ast.stmt) -> None:
-        """A statement's expressions and nested statements in field order, then the names it
-        binds. While its expressions (and its clauses' expressions) are walked,
-        `ctx.statement` is this statement."""
-        ctx = self.ctx
+        """A statement's parts, then the names it binds."""
+        self.parts(node, node)
+        binder = _BINDERS.get(type(node))
+        if binder is not None:
+            self.ctx.statement = node
+            binder(self, node)
+
+    def parts(self, node: ast.AST, statement: ast.stmt) -> None:
+        """The fields of a statement, or of a clause (`except`, `case`, `with` item), in
+        order; while their expressions are walked, `ctx.statement` is `statement`."""
         plan = _PLANS.get(type(node))
         if plan is None:
             plan = _plan(type(node))
@@ -286,29 +292,9 @@ class _Walker:
                     self.statement(child)
             elif role == _CLAUSES:
                 for clause in value:
-                    ctx.statement = node
-                    self.clause(clause)
+                    self.parts(clause, statement)
             else:
-                ctx.statement = node
-                self.expressions(value)
-        binder = _BINDERS.get(type(node))
-        if binder is not None:
-            ctx.statement = node
-            binder(self, node)
-
-    def clause(self, node: ast.AST) -> None:
-        """An `except`, `case` or `with` item: expressions, then any statements it holds."""
-        plan = _PLANS.get(type(node))
-        if plan is None:
-            plan = _plan(type(node))
-        for field, role in plan:
-            value = getattr(node, field, None)
-            if not value:
-                continue
-            if role == _STATEMENTS:
-                for child in value:
-                    self.statement(child)
-            else:
+                self.ctx.statement = statement
                 self.expressions(value)
 
     def expressions(self, value: Any) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -217,3 +219,20 @@ def test_gitignored_and_tool_folders_are_skipped(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
     data = json.loads(run_cli("check", str(project), "--format", "json").stdout)
     assert [Path(f["relative"]).as_posix() for f in data["files"]] == ["notebooks/model.ipynb"]
+
+
+@pytest.mark.parametrize("closed", [1, 2])
+def test_a_closed_output_stream_changes_nothing_but_what_is_seen(closed: int) -> None:
+    """`raiassist check 2>&-` (or `>&-`): Python then has no such stream; the exit code must
+    still say what the check found, not that raiassist broke."""
+    result = subprocess.run(
+        [sys.executable, "-m", "raiassist", "check", "examples/analysis"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.close(closed),
+    )
+    assert result.returncode == 0, (result.stdout, result.stderr)
+    assert ("nothing open" in result.stdout) == (closed == 2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import pytest
@@ -140,3 +141,13 @@ def test_pack_files_validate_against_the_published_json_schema() -> None:
     bad = yaml.safe_load((FIXTURES / "packs" / "invalid" / "bad-severity.yaml").read_text())
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_rule_memos_stay_in_the_process_that_made_them() -> None:
+    """The Standard is pickled to the on-disk cache; outcomes memoised by object id must not
+    travel with it into another process, where those ids name other objects."""
+    standard = load_standard()
+    standard.rule_memos[frozenset({"trains-model"})] = {id(standard): True}
+    copy = pickle.loads(pickle.dumps(standard))
+    assert copy.rule_memos == {}
+    assert copy.requirements == standard.requirements

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from raiassist.atomic import write_text
 from raiassist.checking import check_paths
@@ -87,11 +88,11 @@ def run(args: argparse.Namespace) -> int:
         overrides["exclude"] = [*config.settings.exclude, *args.exclude]
     config = config.with_overrides(overrides)
     paths = args.paths or [config.root]
-    show_progress = not args.no_progress and not args.quiet and sys.stderr.isatty()
+    show_progress = not args.no_progress and not args.quiet and _terminal(sys.stderr)
     report = check_paths(paths, config, standard, progress_bar() if show_progress else None)
     settings = config.settings
     if args.format == "text":
-        colour = not args.output and use_colour(sys.stdout.isatty(), args.no_colour)
+        colour = not args.output and use_colour(_terminal(sys.stdout), args.no_colour)
         output = render_text(report, settings.show, colour=colour, quiet=args.quiet)
     else:
         output = renderer(args.format)(report, settings.show)
@@ -100,3 +101,8 @@ def run(args: argparse.Namespace) -> int:
     elif output:
         print(output)
     return 1 if failing(report, settings.fail_on) else 0
+
+
+def _terminal(stream: TextIO | None) -> bool:
+    """Whether a stream is a terminal; a closed one (`2>&-` leaves None) is not."""
+    return stream is not None and not stream.closed and stream.isatty()

@@ -85,9 +85,12 @@ def run() -> None:
     a large batch one by one (about 15 ms after checking a hundred notebooks)."""
     code = main()
     logging.shutdown()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader went away (`raiassist check | head`)
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None and not stream.closed:
+                stream.flush()
+        except BrokenPipeError:  # the reader went away (`raiassist check | head`)
+            pass
+        except (OSError, ValueError):  # e.g. a full disk: the output is incomplete
+            code = EXIT_INTERNAL if stream is sys.stdout else code
     os._exit(code)

@@ -130,6 +130,13 @@ class Standard:
         memoises them: most files in a batch share a handful of sets."""
         return {}
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (for the on-disk cache) without `rule_memos`, whose keys are object ids
+        that mean nothing in another process."""
+        state = dict(self.__dict__)
+        state.pop("rule_memos", None)
+        return state
+
     def requirements_of(self, goal_id: str) -> tuple[Requirement, ...]:
         return tuple(r for r in self.requirements if r.goal == goal_id)
 
