@@ -217,6 +217,7 @@ def _fork(
     """Start one worker: its process id and the pipe its reports will come through, or None
     when no process can be started (a process limit, say)."""
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError as exc:
@@ -225,7 +226,7 @@ def _fork(
         os.close(write_end)
         return None
     if pid == 0:
-        _work((read_end, write_end), files, config, inputs, tokens, held)
+        _work((read_end, write_end), parent, files, config, inputs, tokens, held)
     os.close(write_end)
     return pid, os.fdopen(read_end, "rb")
 
@@ -291,6 +292,7 @@ class _Tokens:
 
 def _work(
     pipe: tuple[int, int],
+    parent: int,
     files: Sequence[Path],
     config: Config,
     inputs: Inputs,
@@ -303,7 +305,7 @@ def _work(
     lets it through once an interruption can only end here."""
     import pickle
 
-    status, parent = 1, os.getppid()
+    status = 1
     try:
         signal.pthread_sigmask(signal.SIG_SETMASK, signals)
         read_end, write_end = pipe
