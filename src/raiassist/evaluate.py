@@ -16,7 +16,7 @@ from typing import Literal
 from raiassist.config import Settings
 from raiassist.document import Location
 from raiassist.record import Entry, Record
-from raiassist.scan import Facts, Hit
+from raiassist.scan import Facts, Hit, by_name
 from raiassist.standard import rules
 from raiassist.standard.catalogue import Requirement, Standard
 from raiassist.waivers import Waiver
@@ -67,10 +67,7 @@ class Inputs:
 
     @cached_property
     def project_by_name(self) -> dict[str, tuple[Hit, ...]]:
-        grouped: dict[str, list[Hit]] = {}
-        for hit in self.project_hits:
-            grouped.setdefault(hit.name, []).append(hit)
-        return {name: tuple(found) for name, found in grouped.items()}
+        return by_name(self.project_hits)
 
 
 def evaluate(facts: Facts, path: str, inputs: Inputs, relative: str | None = None) -> list[Finding]:

@@ -68,10 +68,15 @@ class Facts:
 
     @cached_property
     def _by_name(self) -> dict[str, tuple[Hit, ...]]:
-        index: dict[str, list[Hit]] = {}
-        for hit in self.hits:
-            index.setdefault(hit.name, []).append(hit)
-        return {name: tuple(hits) for name, hits in index.items()}
+        return by_name(self.hits)
+
+
+def by_name(hits: tuple[Hit, ...]) -> dict[str, tuple[Hit, ...]]:
+    """Hits grouped by signal or evidence name, each group in the order found."""
+    index: dict[str, list[Hit]] = {}
+    for hit in hits:
+        index.setdefault(hit.name, []).append(hit)
+    return {name: tuple(found) for name, found in index.items()}
 
 
 class Context:

@@ -54,21 +54,11 @@ def change_cell(
     client: LanguageClient, path: Path, version: int, uri: str, where: T.Range, text: str
 ) -> None:
     """Replace the text in one range of one cell."""
-    client.notebook_document_did_change(
-        T.DidChangeNotebookDocumentParams(
-            notebook_document=T.VersionedNotebookDocumentIdentifier(version, path.as_uri()),
-            change=T.NotebookDocumentChangeEvent(
-                cells=T.NotebookDocumentCellChanges(
-                    text_content=[
-                        T.NotebookDocumentCellContentChanges(
-                            document=T.VersionedTextDocumentIdentifier(version=version, uri=uri),
-                            changes=[T.TextDocumentContentChangePartial(range=where, text=text)],
-                        )
-                    ],
-                )
-            ),
-        )
+    content = T.NotebookDocumentCellContentChanges(
+        document=T.VersionedTextDocumentIdentifier(version=version, uri=uri),
+        changes=[T.TextDocumentContentChangePartial(range=where, text=text)],
     )
+    _change(client, path, version, T.NotebookDocumentCellChanges(text_content=[content]))
 
 
 def restructure(
@@ -80,25 +70,29 @@ def restructure(
     insert: list[tuple[str, str, str]],
 ) -> None:
     """Delete `delete` cells at `start` and insert (uri, kind, text) cells there."""
+    structure = T.NotebookDocumentCellChangeStructure(
+        array=T.NotebookCellArrayChange(
+            start=start,
+            delete_count=delete,
+            cells=[T.NotebookCell(kind=_kind(k), document=u) for u, k, _ in insert],
+        ),
+        did_open=[
+            T.TextDocumentItem(u, "markdown" if k == "markdown" else "python", 1, t)
+            for u, k, t in insert
+        ],
+        did_close=[],
+    )
+    _change(client, path, version, T.NotebookDocumentCellChanges(structure=structure))
+
+
+def _change(
+    client: LanguageClient, path: Path, version: int, cells: T.NotebookDocumentCellChanges
+) -> None:
+    """Send one notebook change (cell text or cell structure) at `version`."""
     client.notebook_document_did_change(
         T.DidChangeNotebookDocumentParams(
             notebook_document=T.VersionedNotebookDocumentIdentifier(version, path.as_uri()),
-            change=T.NotebookDocumentChangeEvent(
-                cells=T.NotebookDocumentCellChanges(
-                    structure=T.NotebookDocumentCellChangeStructure(
-                        array=T.NotebookCellArrayChange(
-                            start=start,
-                            delete_count=delete,
-                            cells=[T.NotebookCell(kind=_kind(k), document=u) for u, k, _ in insert],
-                        ),
-                        did_open=[
-                            T.TextDocumentItem(u, "markdown" if k == "markdown" else "python", 1, t)
-                            for u, k, t in insert
-                        ],
-                        did_close=[],
-                    ),
-                )
-            ),
+            change=T.NotebookDocumentChangeEvent(cells=cells),
         )
     )
 
