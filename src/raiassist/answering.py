@@ -10,7 +10,7 @@ from raiassist.config import Config
 from raiassist.discovery import relative_to_root
 from raiassist.errors import Problem, UserError, suggestion
 from raiassist.record import Answer, Entry, add_entry, who
-from raiassist.standard.catalogue import Standard
+from raiassist.standard.model import Standard
 
 
 def answer(

@@ -26,7 +26,7 @@ from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
 from raiassist.scan import Facts, Hit, ScanCache, scan
-from raiassist.standard.catalogue import Standard
+from raiassist.standard.model import Standard
 
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 16  # files; below this, starting workers costs more than it saves

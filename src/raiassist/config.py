@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Literal
 
 from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
-from raiassist.standard.catalogue import Severity
+from raiassist.standard.model import Severity
 from raiassist.standard.loading import DEFAULT_PACKS, format_loc
 
 CONFIG_FILES = ("raiassist.toml", "pyproject.toml")

@@ -18,7 +18,7 @@ from raiassist.document import Location
 from raiassist.record import Entry, Record
 from raiassist.scan import Facts, Hit, by_name
 from raiassist.standard import rules
-from raiassist.standard.catalogue import Requirement, Standard
+from raiassist.standard.model import Requirement, Standard
 from raiassist.waivers import Waiver
 
 Status = Literal["open", "met", "waived", "not-applicable"]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from raiassist.standard import rules
-from raiassist.standard.catalogue import Goal, Requirement, Standard
+from raiassist.standard.model import Goal, Requirement, Standard
 from raiassist.standard.vocabulary import vocabulary
 
 SCOPE_WORDS = {

@@ -9,7 +9,7 @@ from string import Template
 
 from raiassist.resources import guidance_dir, template_path
 from raiassist.scan import Facts
-from raiassist.standard.catalogue import Requirement
+from raiassist.standard.model import Requirement
 
 # Whole documents live in their own files at the project root, not in a cell.
 DOCUMENT_FILES = {

@@ -13,7 +13,7 @@ from raiassist.checking import check_document
 from raiassist.config import load_config
 from raiassist.document import notebook_from_cells
 from raiassist.standard import load_standard
-from raiassist.standard.catalogue import severity_rank
+from raiassist.standard.model import severity_rank
 from tests.lsp.conftest import published
 from tests.lsp.helpers import apply, project_copy, request
 from tests.lsp.notebook_helpers import (

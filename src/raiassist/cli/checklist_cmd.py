@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
 def checklist_text(file: object, standard: object) -> str:
     from raiassist.checking import FileReport
-    from raiassist.standard.catalogue import Standard
+    from raiassist.standard.model import Standard
 
     assert isinstance(file, FileReport) and isinstance(standard, Standard)
     findings = file.requirements

@@ -9,7 +9,7 @@ from typing import Any
 from raiassist import __version__
 from raiassist.cli.common import Subparsers, add_pack_option, project
 from raiassist.standard import Standard, rules
-from raiassist.standard.catalogue import Requirement
+from raiassist.standard.model import Requirement
 
 STANDARD_JSON_VERSION = "raiassist-standard/1"
 

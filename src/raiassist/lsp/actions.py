@@ -12,7 +12,7 @@ from lsprotocol import types as T
 from raiassist.evaluate import Finding
 from raiassist.lsp.documents import Unit
 from raiassist.lsp.projects import Project
-from raiassist.standard.catalogue import Requirement
+from raiassist.standard.model import Requirement
 from raiassist.templating import document_templates, evaluation_code, section_templates
 
 QUICKFIX = T.CodeActionKind.QuickFix

@@ -9,7 +9,7 @@ from lsprotocol import types as T
 from raiassist.document import Location
 from raiassist.evaluate import Finding
 from raiassist.lsp.documents import Unit
-from raiassist.standard.catalogue import severity_rank
+from raiassist.standard.model import severity_rank
 
 SEVERITY = {
     "error": T.DiagnosticSeverity.Error,

@@ -8,7 +8,7 @@ import hashlib
 from raiassist.atomic import write_text
 from raiassist.explanation import requirement_markdown
 from raiassist.logfile import log_dir
-from raiassist.standard.catalogue import Standard
+from raiassist.standard.model import Standard
 
 
 def docs_uri(standard: Standard, requirement: str) -> str | None:

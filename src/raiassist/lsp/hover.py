@@ -9,7 +9,7 @@ from lsprotocol import types as T
 
 from raiassist.explanation import requirement_markdown
 from raiassist.lsp.documents import Unit
-from raiassist.standard.catalogue import Standard
+from raiassist.standard.model import Standard
 
 _ID = re.compile(r"[A-Z][A-Z0-9-]*[0-9](?:\.[0-9]+)+")
 

@@ -16,7 +16,7 @@ from typing import Any
 from raiassist import __version__
 from raiassist.checking import Report
 from raiassist.evaluate import Finding
-from raiassist.standard.catalogue import Requirement, Standard, severity_rank
+from raiassist.standard.model import Requirement, Standard, severity_rank
 from raiassist.standard.vocabulary import vocabulary
 
 VERSION = "raiassist-report/1"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from raiassist.checking import Report
 from raiassist.evaluate import Finding
-from raiassist.standard.catalogue import severity_rank
+from raiassist.standard.model import severity_rank
 
 
 def shown(finding: Finding, show: str) -> bool:

@@ -11,7 +11,7 @@ from raiassist.checking import Report
 from raiassist.evaluate import Finding
 from raiassist.notebook_lines import file_line
 from raiassist.reporters.common import reported, shown
-from raiassist.standard.catalogue import Requirement
+from raiassist.standard.model import Requirement
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -13,7 +13,7 @@ from typing import Any
 
 from raiassist.errors import suggestion
 from raiassist.resources import template_names
-from raiassist.standard import catalogue as cat
+from raiassist.standard import model as cat
 from raiassist.standard import rules, schema
 from raiassist.standard.vocabulary import vocabulary
 

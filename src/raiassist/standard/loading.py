@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
 from raiassist.resources import builtin_pack_ids, builtin_pack_path, guidance_dir
-from raiassist.standard.catalogue import Standard
+from raiassist.standard.model import Standard
 
 if TYPE_CHECKING:
     import pydantic

@@ -1,6 +1,6 @@
 """The pack file format: pydantic models for what authors write in `guidance/*.yaml`.
 
-These models validate at the boundary only; `raiassist.standard.catalogue` turns a validated
+These models validate at the boundary only; `raiassist.standard.model` turns a validated
 pack into frozen records. The JSON Schema that editors use for completion is generated from
 these models (`raiassist schema`).
 """
@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field
 from pydantic import Tag as Branch
 
-from raiassist.standard.catalogue import Scope, Severity
+from raiassist.standard.model import Scope, Severity
 
 Tag = Literal["impact-assessment", "ongoing-evaluation", "transparency-note"]
 
