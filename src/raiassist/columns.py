@@ -42,6 +42,8 @@ COLUMN_KEYWORDS = frozenset(
         "drop_cols",
         "attributes",
         "prot_attr",
+        "protected_attribute",
+        "protected",
         "group_col",
         "sensitive_attribute",
         "sensitive_attrs",
@@ -67,6 +69,7 @@ COLUMN_METHODS = frozenset(
         "astype",
         "rename",
         "get_dummies",
+        "reindex",
         "column",
         "Column",
         "field",
@@ -74,11 +77,11 @@ COLUMN_METHODS = frozenset(
 )
 FEATURE_LIST_NAME = re.compile(
     r"feature|column|cols?$|_cols|attr|sensitive|protected|categor|"
-    r"numer|drop|keep|fields|schema|header|predictor|variables",
+    r"numer|drop|keep|fields|schema|header|predictor|variables|group|slice",
     re.I,
 )
 FRAME_NAME = re.compile(r"(^|_)(df|data|frame|dataset|train|test|valid|x|X|features)(_|$|\d)")
-SCHEMA_STRING = re.compile(r"^\s*\w+\s+[A-Za-z]+(\(\d+\))?(\s*,\s*\w+\s+[A-Za-z]+(\(\d+\))?)+\s*$")
+MAX_SCHEMA = 2000  # a longer string is text, not a schema or a header line
 MAX_COLUMN_LENGTH = 64
 _LITERALS = ast.List | ast.Tuple | ast.Dict | ast.Set  # built once, not per call
 _SEQUENCES = ast.List | ast.Tuple
@@ -87,6 +90,8 @@ _SEQUENCES = ast.List | ast.Tuple
 def from_subscript(
     node: ast.Subscript, ctx: Context, registry: Any, problems: list[CellProblem]
 ) -> None:
+    if _environment(node.value, ctx):
+        return  # `os.environ["WANDB_DISABLED"]` names a setting, not a column
     index = node.slice
     parts = index.elts if isinstance(index, ast.Tuple) else [index]
     for part in parts:
@@ -102,7 +107,7 @@ def from_call(
             for text, where in strings(arg):
                 registry.column(text, where, ctx, problems)
     for kw in node.keywords:
-        if kw.arg in COLUMN_KEYWORDS:
+        if kw.arg and (kw.arg in COLUMN_KEYWORDS or _feature_list(kw.arg)):
             for text, where in _names_in(kw.value):
                 registry.column(text, where, ctx, problems)
 
@@ -118,6 +123,11 @@ def from_attribute(
 
 
 @lru_cache(maxsize=4096)
+def _feature_list(name: str) -> bool:
+    return bool(FEATURE_LIST_NAME.search(name))
+
+
+@lru_cache(maxsize=4096)
 def _frame_like(name: str) -> bool:
     return bool(FRAME_NAME.search(name))
 
@@ -129,19 +139,70 @@ def _frame_like_value(resolved: str) -> bool:
 def from_assignment(
     node: ast.Assign, ctx: Context, registry: Any, problems: list[CellProblem]
 ) -> None:
-    if not isinstance(node.value, _LITERALS):
+    if not isinstance(node.value, _LITERALS) and constant_string(node.value) is None:
         return
     named = [t.id for t in node.targets if isinstance(t, ast.Name)]
-    if named and any(FEATURE_LIST_NAME.search(n) for n in named):
+    relabelled = any(isinstance(t, ast.Attribute) and t.attr == "columns" for t in node.targets)
+    if relabelled or any(_feature_list(n) for n in named):
         for text, where in _names_in(node.value):
             registry.column(text, where, ctx, problems)
 
 
+def _environment(node: ast.AST, ctx: Context) -> bool:
+    resolved = ctx.names.resolve(node)
+    return resolved in ("os.environ", "environ") or resolved.endswith(".environ")
+
+
 def schema_columns(text: str) -> list[str]:
-    """Column names in a DDL-like schema string such as `"age INT, sex STRING"`."""
-    if len(text) > 2000 or not SCHEMA_STRING.match(text):
+    """Column names in a schema string (`"age INT, sex STRING"`), a table definition
+    (`CREATE TABLE people (name_last varchar(20), age integer)`) or a CSV header line
+    (`"Patient ID,Date of Birth,Gender"`). Plain string methods: linear in the text."""
+    if len(text) > MAX_SCHEMA:
         return []
-    return [part.split()[0] for part in text.split(",")]
+    if "create table" in text.lower() and "(" in text and text.rstrip().endswith(")"):
+        return _typed(text[text.index("(") + 1 : text.rstrip().rindex(")")], table=True)
+    first = text.split("\n", 1)[0]
+    return _typed(first, table=False) or _header(first)
+
+
+def _typed(text: str, table: bool) -> list[str]:
+    """`name TYPE` pairs separated by commas (more words after the type in a table)."""
+    names = []
+    for part in _top_level(text):
+        words = part.split()
+        if len(words) < 2 or (len(words) > 2 and not table):
+            return []
+        kind = words[1].split("(", 1)[0]
+        if not (words[0].replace("_", "").isalnum() and kind.isalpha()):
+            return []
+        names.append(words[0])
+    return names if len(names) >= 2 else []
+
+
+def _top_level(text: str) -> list[str]:
+    """Parts of a comma-separated list, keeping `varchar(20, 2)` whole."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts]
+
+
+def _header(line: str) -> list[str]:
+    """A CSV header: three or more short names separated by commas."""
+    fields = [f.strip().strip("\"'") for f in line.split(",")]
+    if len(fields) < 3 or line.rstrip().endswith("."):
+        return []
+    if all(0 < len(f) <= 40 and len(f.split()) <= 4 and _plain(f) for f in fields):
+        return fields
+    return []
+
+
+def _plain(field: str) -> bool:
+    return all(c.isalnum() or c in " _-()/" for c in field)
 
 
 def _names_in(node: ast.AST) -> list[tuple[str, ast.AST]]:

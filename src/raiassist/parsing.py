@@ -2,8 +2,10 @@
 
 Line magics, `!shell` escapes and `?` help become `pass` (or `None` on the right of an
 assignment) with the same indentation, so line numbers stay true and blocks stay valid.
-Cell magics whose body is Python (`%%time`, `%%capture`, ...) keep their body; any other cell
-magic (`%%bash`, `%%sql`, ...) makes the cell empty.
+Cell magics whose body is Python (`%%time`, `%%capture`, `%%writefile x.py`, ...) keep their
+body; any other cell magic (`%%bash`, `%%sql`, ...) makes the cell empty, and its text is
+available as `foreign_body` for the few string checks that apply to any language (an API
+endpoint in a `curl` command).
 """
 
 from __future__ import annotations
@@ -60,11 +62,28 @@ def _cell_magic_body(source: str) -> str:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not lines[first].lstrip().startswith("%%"):
         return source
-    magic = lines[first].lstrip()[2:].split(maxsplit=1)
-    if not magic or magic[0] not in PYTHON_CELL_MAGICS:
+    if not _python_magic(lines[first]):
         return "\n".join("" for _ in lines)
     lines[first] = ""
     return "\n".join(lines)
+
+
+def _python_magic(line: str) -> bool:
+    magic = line.lstrip()[2:].split()
+    if not magic:
+        return False
+    if magic[0] == "writefile":  # %%writefile [-a] module.py writes Python that runs later
+        return magic[-1].endswith(".py")
+    return magic[0] in PYTHON_CELL_MAGICS
+
+
+def foreign_body(source: str) -> str | None:
+    """The text of a cell in another language (`%%bash`, `%%html`, ...), or None."""
+    stripped = source.lstrip()
+    if not stripped.startswith("%%"):
+        return None
+    first, _, body = stripped.partition("\n")
+    return None if _python_magic(first) else body
 
 
 def _dedent(source: str) -> str:

@@ -1,6 +1,8 @@
 """Find signals and evidence in a Document: parse each code cell once, walk it once.
 
-Cells are walked in execution order with one shared namespace. The walker hands each call,
+Cells are walked in document order with one shared namespace, as ruff and nbQA read a
+notebook: execution counts never change a verdict, so the editor (which clears a cell's count
+when it is edited), the notebook and the commit hook agree. The walker hands each call,
 column name, string and identifier to the detectors registered for it (see
 `raiassist.detectors.REGISTRY`); markdown cells go to markdown detectors; document detectors
 run last over everything found. A detector that raises is reported as one problem for the
@@ -11,16 +13,18 @@ from __future__ import annotations
 
 import ast
 import logging
-import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
-from raiassist import columns
+from raiassist import columns, flows
+from raiassist.catalogue.model import Catalogue, Entry
 from raiassist.document import Cell, Document, Location
+from raiassist.flows import Carried
 from raiassist.names import Names, last, root
-from raiassist.parsing import ParseError, parse_cell
+from raiassist.parsing import ParseError, foreign_body, parse_cell
+from raiassist.standard.vocabulary import vocabulary
 from raiassist.waivers import Waiver, waivers_in
 
 log = logging.getLogger(__name__)
@@ -38,6 +42,7 @@ class Hit:
     detail: str
     subject: str = ""
     path: str = ""  # set for evidence found in another file (project documents)
+    entry: Entry | None = None  # the catalogue entry that says what this means
 
 
 @dataclass(frozen=True)
@@ -87,14 +92,19 @@ class Context:
     keeps a cell's results reusable when only another cell changed.
     """
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, catalogue: Catalogue) -> None:
         self.document = document
+        self.catalogue = catalogue
+        self.evidence_names = vocabulary().evidence
+        self.loaded: dict[int, Carried] = {}  # what loader calls in this statement return
         self.names = Names()
         self.cell: Cell = Cell(0, "code", "")
         self.statement: ast.stmt | None = None
         self.state: dict[str, Any] = {}
         self.hits: list[Hit] = []
         self.failed: set[str] = set()  # detectors that crashed on this document
+        self.registry: Any = None  # set by the walker: where column names are handed on
+        self.problems: list[CellProblem] = []
 
     def at(self, node: ast.AST) -> Location:
         line = getattr(node, "lineno", 1)
@@ -106,8 +116,21 @@ class Context:
             getattr(node, "end_col_offset", None) or 0,
         )
 
-    def hit(self, name: str, kind: Kind, node: ast.AST, detail: str, subject: str = "") -> None:
-        self.hits.append(Hit(name, kind, self.at(node), detail, subject))
+    def column(self, text: str, node: ast.AST) -> None:
+        """Hand a column name found by a detector to the column detectors."""
+        if self.registry is not None:
+            self.registry.column(text, node, self, self.problems)
+
+    def hit(
+        self,
+        name: str,
+        kind: Kind,
+        node: ast.AST,
+        detail: str,
+        subject: str = "",
+        entry: Entry | None = None,
+    ) -> None:
+        self.hits.append(Hit(name, kind, self.at(node), detail, subject, entry=entry))
 
 
 @dataclass(frozen=True)
@@ -122,7 +145,7 @@ class _CellResult:
     state: dict[str, Any]
 
 
-CellKey = tuple[int, int, str, int | None]
+CellKey = tuple[int, int, str]
 
 
 class ScanCache:
@@ -132,21 +155,29 @@ class ScanCache:
 
     def __init__(self) -> None:
         self.cells: dict[CellKey, _CellResult] = {}
+        self.catalogue: Catalogue | None = None  # the cells were walked with this one
         self.walked = 0  # how many cells the last scan walked, for tests and benchmarks
 
 
-def scan(document: Document, cache: ScanCache | None = None) -> Facts:
-    """Signals, evidence, cell problems and inline waivers of one document."""
+def scan(
+    document: Document, cache: ScanCache | None = None, catalogue: Catalogue | None = None
+) -> Facts:
+    """Signals, evidence, cell problems and inline waivers of one document, with what the
+    catalogue (default: the built-in one) says the code means."""
+    from raiassist.catalogue import builtin_catalogue
     from raiassist.detectors import REGISTRY
 
     if document.error or not document.cells:
         return Facts(document)
-    ctx = Context(document)
+    catalogue = catalogue or builtin_catalogue()
+    if cache is not None and cache.catalogue is not catalogue:
+        cache.cells, cache.catalogue = {}, catalogue
+    ctx = Context(document, catalogue)
     problems: list[CellProblem] = []
     waivers: list[Waiver] = []
     states: list[dict[str, Any]] = []
     kept: dict[CellKey, _CellResult] = {}
-    for cell in _execution_order(document):
+    for cell in document.cells:
         ctx.cell, ctx.state = cell, {}
         if cell.kind == "markdown":
             REGISTRY.markdown(cell, ctx, problems)
@@ -154,7 +185,7 @@ def scan(document: Document, cache: ScanCache | None = None) -> Facts:
             continue
         if cell.kind != "code":
             continue
-        key = (cell.index, cell.line_offset, cell.source, cell.execution_count)
+        key = (cell.index, cell.line_offset, cell.source)
         result = cache.cells.get(key) if cache else None
         if result is None or result.names_before != ctx.names.bound:
             result = _walk_cell(cell, ctx, REGISTRY, snapshot=cache is not None)
@@ -180,7 +211,10 @@ def _walk_cell(cell: Cell, ctx: Context, registry: Any, snapshot: bool) -> _Cell
     problems: list[CellProblem] = []
     tree = parse_cell(cell.source)
     waivers: tuple[Waiver, ...] = ()
-    if isinstance(tree, ParseError):
+    foreign = foreign_body(cell.source)
+    if foreign:
+        _foreign(foreign, ctx, registry, problems)
+    elif isinstance(tree, ParseError):
         where = ctx.document.location(cell, tree.line, max(tree.column - 1, 0))
         problems.append(CellProblem(where, f"this cell {tree.message}; it was skipped"))
     else:
@@ -190,6 +224,18 @@ def _walk_cell(cell: Cell, ctx: Context, registry: Any, snapshot: bool) -> _Cell
     del ctx.hits[start:]
     after = dict(ctx.names.bound) if snapshot else {}
     return _CellResult(before, after, hits, tuple(problems), waivers, ctx.state)
+
+
+def _foreign(text: str, ctx: Context, registry: Any, problems: list[CellProblem]) -> None:
+    """A cell in another language (`%%bash`) is not Python, but what the catalogue says of
+    strings (a language-model endpoint in a `curl` command) still holds for its text."""
+    from raiassist.detectors import catalogued
+
+    node = ast.Constant(text, lineno=2, col_offset=0, end_lineno=2, end_col_offset=0)
+    try:
+        catalogued.on_string(text[: catalogued.MAX_FOREIGN], node, ctx)
+    except Exception:  # noqa: BLE001 - one broken check must not stop the others
+        registry.failed(catalogued.on_string, ctx, problems, None)
 
 
 def _merged(states: list[dict[str, Any]]) -> dict[str, Any]:
@@ -215,11 +261,6 @@ def _capped(hits: list[Hit]) -> tuple[Hit, ...]:
         if counts[hit.name] <= MAX_HITS_PER_NAME:
             kept.append(hit)
     return tuple(kept)
-
-
-def _execution_order(document: Document) -> list[Cell]:
-    """Executed cells by execution count, then the rest in document order."""
-    return sorted(document.cells, key=lambda c: (c.execution_count or math.inf, c.index))
 
 
 _SEQUENCES = ast.Tuple | ast.List  # unions built once: `A | B` in a call builds one per call
@@ -269,6 +310,7 @@ def _plan(kind: type) -> tuple[tuple[str, int], ...]:
 class _Walker:
     def __init__(self, ctx: Context, registry: Any, problems: list[CellProblem]) -> None:
         self.ctx, self.registry, self.problems = ctx, registry, problems
+        ctx.registry, ctx.problems = registry, problems
 
     def body(self, statements: list[ast.stmt]) -> None:
         for statement in statements:
@@ -276,6 +318,8 @@ class _Walker:
 
     def statement(self, node: ast.stmt) -> None:
         """A statement's parts, then the names it binds."""
+        if self.ctx.loaded:
+            self.ctx.loaded.clear()
         self.parts(node, node)
         binder = _BINDERS.get(type(node))
         if binder is not None:
@@ -354,11 +398,13 @@ class _Walker:
     def _assign(self, node: ast.Assign) -> None:
         columns.from_assignment(node, self.ctx, self.registry, self.problems)
         self.ctx.names.learn_assign(node.targets, node.value)
+        flows.learn(node.targets, node.value, self.ctx)
         self.identifiers(node.targets)
 
     def _annotated(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
             self.ctx.names.learn_assign([node.target], node.value)
+            flows.learn([node.target], node.value, self.ctx)
             self.identifiers([node.target])
 
     def _with(self, node: ast.With | ast.AsyncWith) -> None:

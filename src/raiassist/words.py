@@ -1,276 +1,128 @@
-"""Words that identify sensitive attributes, proxies, personal data and consequential domains
-in column names and identifiers. Matching is by whole tokens, so `age` matches `Age`,
-`age_group` and `applicant_age` but not `page` or `image`."""
+"""Match column names and identifiers against the catalogue's words: sensitive attributes,
+proxies, personal data and consequential domains, in every language the catalogue lists.
+
+Matching is by whole tokens, so `age` matches `Age`, `age_group` and `applicant_age` but not
+`page` or `image`; a phrase matches adjacent tokens (`date of birth` matches `DateOfBirth`).
+Case and accents are ignored (`Género` matches `genero`). The tables are data, in
+`guidance/catalogue/words.yaml` and an organisation's catalogues.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 
-_SPLIT = re.compile(
-    r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])"
-)
-
-SENSITIVE = {
-    "sex": "sex",
-    "female": "sex",
-    "male": "sex",
-    "females": "sex",
-    "males": "sex",
-    "gender": "gender",
-    "genders": "gender",
-    "nonbinary": "gender",
-    "transgender": "gender",
-    "race": "race",
-    "racial": "race",
-    "ethnicity": "ethnicity",
-    "ethnic": "ethnicity",
-    "hispanic": "ethnicity",
-    "latino": "ethnicity",
-    "latina": "ethnicity",
-    "age": "age",
-    "dob": "age",
-    "birthdate": "age",
-    "birthday": "age",
-    "yob": "age",
-    "religion": "religion",
-    "religious": "religion",
-    "disability": "disability",
-    "disabled": "disability",
-    "disabilities": "disability",
-    "handicap": "disability",
-    "marital": "marital status",
-    "nationality": "nationality",
-    "citizenship": "nationality",
-    "immigrant": "nationality",
-    "pregnancy": "pregnancy",
-    "pregnant": "pregnancy",
-    "maternity": "pregnancy",
-    "lgbt": "sexual orientation",
-    "lgbtq": "sexual orientation",
-    "gay": "sexual orientation",
-    "lesbian": "sexual orientation",
-    "bisexual": "sexual orientation",
-    "homosexual": "sexual orientation",
-}
-SENSITIVE_PAIRS = {
-    ("date", "birth"): "age",
-    ("birth", "date"): "age",
-    ("year", "birth"): "age",
-    ("native", "country"): "nationality",
-    ("country", "birth"): "nationality",
-    ("birth", "country"): "nationality",
-    ("marital", "status"): "marital status",
-    ("sexual", "orientation"): "sexual orientation",
-}
-PROXY = {
-    "zip": "zip code",
-    "zipcode": "zip code",
-    "postcode": "postcode",
-    "surname": "surname",
-    "lastname": "surname",
-    "firstname": "first name",
-    "neighborhood": "neighbourhood",
-    "neighbourhood": "neighbourhood",
-    "tract": "census tract",
-    "language": "language",
-}
-PROXY_PAIRS = {
-    ("zip", "code"): "zip code",
-    ("postal", "code"): "postcode",
-    ("post", "code"): "postcode",
-    ("last", "name"): "surname",
-    ("family", "name"): "surname",
-    ("first", "name"): "first name",
-    ("given", "name"): "first name",
-}
-PERSONAL = {
-    "telephone": "phone number",
-    "ssn": "social security number",
-    "passport": "passport number",
-    "iban": "bank account",
-}
-PERSONAL_PAIRS = {
-    ("e", "mail"): "email address",
-    ("email", "address"): "email address",
-    ("contact", "email"): "email address",
-    ("customer", "email"): "email address",
-    ("user", "email"): "email address",
-    ("phone", "number"): "phone number",
-    ("phone", "no"): "phone number",
-    ("mobile", "number"): "phone number",
-    ("cell", "phone"): "phone number",
-    ("home", "phone"): "phone number",
-    ("social", "security"): "social security number",
-    ("national", "id"): "national ID",
-    ("national", "insurance"): "national ID",
-    ("ip", "address"): "IP address",
-    ("ip", "addr"): "IP address",
-    ("home", "address"): "address",
-    ("street", "address"): "address",
-    ("postal", "address"): "address",
-    ("mailing", "address"): "address",
-    ("billing", "address"): "address",
-    ("shipping", "address"): "address",
-    ("credit", "card"): "card number",
-    ("card", "number"): "card number",
-    ("account", "number"): "bank account",
-    ("full", "name"): "full name",
-    ("tax", "id"): "tax ID",
-    ("driver", "license"): "driving licence",
-    ("drivers", "license"): "driving licence",
-    ("driving", "licence"): "driving licence",
-}
-# Names that are personal data when they are the whole column name, not a part of it
-# (`email` is, `email_opt_in` is not; `phone` is, `phone_model` is not).
-PERSONAL_WHOLE = {
-    "name": "name",
-    "names": "name",
-    "customer_name": "name",
-    "patient_name": "name",
-    "email": "email address",
-    "phone": "phone number",
-    "address": "address",
-    "street": "street address",
-}
-DOMAINS = {
-    "credit": "credit and lending",
-    "loan": "credit and lending",
-    "loans": "credit and lending",
-    "lending": "credit and lending",
-    "lender": "credit and lending",
-    "borrower": "credit and lending",
-    "mortgage": "credit and lending",
-    "underwriting": "credit and lending",
-    "creditworthiness": "credit and lending",
-    "fico": "credit and lending",
-    "hire": "hiring",
-    "hiring": "hiring",
-    "hired": "hiring",
-    "recruit": "hiring",
-    "recruiting": "hiring",
-    "recruitment": "hiring",
-    "applicant": "hiring",
-    "applicants": "hiring",
-    "employee": "hiring",
-    "employees": "hiring",
-    "attrition": "hiring",
-    "tenant": "housing",
-    "tenants": "housing",
-    "tenancy": "housing",
-    "landlord": "housing",
-    "eviction": "housing",
-    "rental": "housing",
-    "insurance": "insurance",
-    "insurer": "insurance",
-    "policyholder": "insurance",
-    "admission": "education",
-    "admissions": "education",
-    "enrollment": "education",
-    "enrolment": "education",
-    "gpa": "education",
-    "scholarship": "education",
-    "patient": "healthcare",
-    "patients": "healthcare",
-    "clinical": "healthcare",
-    "medical": "healthcare",
-    "hospital": "healthcare",
-    "triage": "healthcare",
-    "readmission": "healthcare",
-    "diagnosis": "healthcare",
-    "diabetes": "healthcare",
-    "cancer": "healthcare",
-    "healthcare": "healthcare",
-    "recidivism": "criminal justice",
-    "recid": "criminal justice",
-    "parole": "criminal justice",
-    "bail": "criminal justice",
-    "arrest": "criminal justice",
-    "arrests": "criminal justice",
-    "criminal": "criminal justice",
-    "offender": "criminal justice",
-    "compas": "criminal justice",
-    "sentencing": "criminal justice",
-    "inmate": "criminal justice",
-    "welfare": "welfare",
-    "eligibility": "welfare",
-    "unemployment": "welfare",
-}
+# Tokens: runs of letters or digits; a lower-to-upper change or a letter-digit change also
+# splits (`SexMale`, `race2`). One pass, no nested quantifiers: linear in the text.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_CAMEL = re.compile(r"(?<=[^\W\d_])(?<![A-Z])(?=[A-Z])")
+FILLER = frozenset({"of", "the", "a", "is", "in", "de", "du", "des", "la", "le", "van", "der"})
+MAX_TEXT = 200  # longer texts are not names
 
 
-_FILLER = frozenset({"of", "the", "a", "is", "in"})
+def plain(text: str) -> str:
+    """Lower case without accents: `Género` -> `genero`."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-case word tokens of an identifier or column name (`Sex_Male` -> sex, male)."""
-    return tuple(t.lower() for t in _SPLIT.split(text) if t)
+    if len(text) > MAX_TEXT:
+        return ()
+    found: list[str] = []
+    for part in _TOKEN.findall(text):
+        found.extend(plain(p) for p in _CAMEL.split(part) if p)
+    return tuple(found)
 
 
-def match(text: str, single: dict[str, str], pairs: dict[tuple[str, str], str]) -> str | None:
-    """The category a name falls in, by whole tokens or adjacent token pairs."""
-    parts = [t for t in tokens(text) if t not in _FILLER]
-    for pair in pairwise(parts):
-        if pair in pairs:
-            return pairs[pair]
-    for part in parts:
-        if part in single:
-            return single[part]
-    return None
+@dataclass(frozen=True, eq=False)
+class Table:
+    """One kind of word (e.g. sensitive attributes): single words, phrases, whole names."""
+
+    single: Mapping[str, str] = field(default_factory=dict)
+    phrases: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    whole: Mapping[str, str] = field(default_factory=dict)
+
+    def match(self, text: str) -> str | None:
+        """The category a name falls in, or None."""
+        whole = self.whole.get(plain(text)) if self.whole else None
+        if whole:
+            return whole
+        parts = [t for t in tokens(text) if t not in FILLER]
+        for size in (3, 2):
+            for i in range(len(parts) - size + 1):
+                found = self.phrases.get(tuple(parts[i : i + size]))
+                if found:
+                    return found
+        return next((self.single[p] for p in parts if p in self.single), None)
 
 
-NOT_A_PERSON = frozenset(
-    {
-        "housing",
-        "house",
-        "home",
-        "building",
-        "vehicle",
-        "car",
-        "account",
-        "loan",
-        "policy",
-        "property",
-        "product",
-        "item",
-        "asset",
-        "file",
-        "model",
-        "tree",
-        "equipment",
-        "machine",
-        "battery",
-        "credit",
-        "page",
-        "cache",
-        "token",
-        "message",
-        "session",
-        "record",
-        "max",
-    }
-)
+def table(
+    categories: Iterable[tuple[str, Iterable[str]]],
+    whole: Iterable[tuple[str, Iterable[str]]] = (),
+) -> Table:
+    """A table from (category, words) pairs, later pairs winning over earlier ones."""
+    single: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for category, listed in categories:
+        for word in listed:
+            parts = tuple(t for t in tokens(word) if t not in FILLER)
+            if len(parts) == 1:
+                single[parts[0]] = category
+            elif parts:
+                phrases[parts[:3]] = category
+    exact = {plain(word): category for category, listed in whole for word in listed}
+    return Table(single, phrases, exact)
 
 
-@lru_cache(maxsize=65536)
-def sensitive(text: str) -> str | None:
-    found = match(text, SENSITIVE, SENSITIVE_PAIRS)
-    if found == "age" and NOT_A_PERSON.intersection(tokens(text)):
-        return None
-    return found
+@dataclass(frozen=True, eq=False)
+class Words:
+    """Every kind of word the catalogue knows, with the matching it needs."""
 
+    sensitive_table: Table = field(default_factory=Table)
+    proxy_table: Table = field(default_factory=Table)
+    personal_table: Table = field(default_factory=Table)
+    domain_table: Table = field(default_factory=Table)
+    not_a_person: frozenset[str] = frozenset()
+    _memo: dict[tuple[str, str], str | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
-@lru_cache(maxsize=65536)
-def proxy(text: str) -> str | None:
-    return match(text, PROXY, PROXY_PAIRS)
+    def sensitive(self, text: str) -> str | None:
+        return self._cached("sensitive", text)
 
+    def proxy(self, text: str) -> str | None:
+        return self._cached("proxy", text)
 
-@lru_cache(maxsize=65536)
-def personal(text: str) -> str | None:
-    return PERSONAL_WHOLE.get(text.lower()) or match(text, PERSONAL, PERSONAL_PAIRS)
+    def personal(self, text: str) -> str | None:
+        return self._cached("personal", text)
 
+    def domain(self, text: str) -> str | None:
+        return self._cached("domain", text)
 
-@lru_cache(maxsize=65536)
-def domain(text: str) -> str | None:
-    return match(text, DOMAINS, {})
+    def _cached(self, kind: str, text: str) -> str | None:
+        key = (kind, text)
+        if key in self._memo:
+            return self._memo[key]
+        if len(self._memo) > 65536:
+            self._memo.clear()
+        found = self._memo[key] = self._match(kind, text)
+        return found
+
+    def _match(self, kind: str, text: str) -> str | None:
+        found = getattr(self, f"{kind}_table").match(text)
+        if found == "age" and kind == "sensitive" and self.not_a_person.intersection(tokens(text)):
+            return None
+        return found  # type: ignore[no-any-return]
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_memo"] = {}
+        return state

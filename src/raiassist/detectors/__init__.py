@@ -1,5 +1,8 @@
-"""Every detector, in one list. A detector is a module with `NAME` (a signal or evidence name
-from guidance/vocabulary.yaml), `KIND` ("signal" or "evidence") and one or more hooks:
+"""Every detector, in one list. The first, `catalogued`, is the engine over the catalogue
+(`guidance/catalogue/`): what library calls, datasets and strings mean is data there. The
+others are the analyses that need code. A detector is a module with `NAME` (a signal or
+evidence name from guidance/vocabulary.yaml), `KIND` ("signal", "evidence", or "catalogue"
+for the engine, whose names are the catalogue's) and one or more hooks:
 
 - `on_call(node, resolved_name, ctx)`, with `CALL_ROOTS` and/or `CALL_LASTS` saying which
   calls it wants (by the resolved name's first and last part), or `CALL_ANY = True`;
@@ -24,32 +27,17 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from raiassist.detectors import (
-    aggregate_metrics,
     ai_disclosure,
+    catalogued,
     consequential_domain,
-    content_filtering,
-    data_validation,
     disaggregated_evaluation,
-    emotion,
-    error_analysis,
-    explainability,
-    faces,
-    fairness_mitigation,
-    generated_media,
-    llm_api,
     model_export,
-    monitoring,
     personal_data,
-    pretrained_model,
     proxy_attribute,
     reproducible_evaluation,
     results_logged,
-    robustness_testing,
     sections,
     sensitive_attribute,
-    splits_data,
-    tabular_data,
-    trains_model,
     unseeded_randomness,
 )
 from raiassist.document import Cell
@@ -61,40 +49,30 @@ log = logging.getLogger(__name__)
 MAX_STRING = 20000  # longer strings are data, not names or messages
 
 DETECTORS: tuple[ModuleType, ...] = (
-    # signals: what the code does
-    tabular_data,
+    # the engine over the catalogue: what library calls, datasets and strings mean
+    catalogued,
+    # analyses that need code, over the catalogue's words and what the engine found
     sensitive_attribute,
     proxy_attribute,
     personal_data,
-    trains_model,
-    splits_data,
-    aggregate_metrics,
-    llm_api,
-    generated_media,
-    faces,
-    emotion,
     consequential_domain,
     model_export,
-    pretrained_model,
     unseeded_randomness,
-    # evidence: what shows a requirement is addressed
     disaggregated_evaluation,
-    fairness_mitigation,
-    explainability,
-    error_analysis,
-    robustness_testing,
-    monitoring,
-    content_filtering,
     ai_disclosure,
     results_logged,
-    data_validation,
     sections,
     reproducible_evaluation,  # last: it reads what the others found
 )
 
 
 def names(module: ModuleType) -> tuple[str, ...]:
-    """The vocabulary names a detector module can produce."""
+    """The vocabulary names a detector module can produce (the engine: the built-in
+    catalogue's)."""
+    if module.KIND == "catalogue":
+        from raiassist.catalogue import builtin_catalogue
+
+        return tuple(sorted(builtin_catalogue().means))
     return tuple(getattr(module, "NAMES", None) or (module.NAME,))
 
 
@@ -186,6 +164,13 @@ class Registry:
                 hook(*args)
             except Exception:  # noqa: BLE001 - one broken check must not stop the others
                 _failed(hook, ctx, problems, node)
+
+
+    @staticmethod
+    def failed(
+        hook: Callable[..., None], ctx: Context, problems: list[CellProblem], node: ast.AST | None
+    ) -> None:
+        _failed(hook, ctx, problems, node)
 
 
 def _failed(

@@ -1,52 +1,27 @@
-"""Evidence `disaggregated-evaluation`: quality measured per group of a sensitive attribute,
-with fairlearn, AIF360, aequitas or the Responsible AI Toolbox, or `groupby(<sensitive>)`
-feeding a metric."""
+"""Evidence `disaggregated-evaluation` computed by hand: `groupby(<sensitive column>)` or a
+loop over a sensitive column's values in a statement that computes a metric. (Fairness
+libraries' group-wise metrics are catalogue entries with `groups`.)"""
 
 from __future__ import annotations
 
 import ast
 from typing import Final
 
-from raiassist import words
-from raiassist.detectors._helpers import has_keyword, short
-from raiassist.detectors.aggregate_metrics import METRICS
+from raiassist.detectors._helpers import short
 from raiassist.names import keyword, strings
 from raiassist.scan import Context
 
 NAME = "disaggregated-evaluation"
 KIND: Final = "evidence"
-FAIRLEARN_METRICS = (
-    "demographic_parity",
-    "equalized_odds",
-    "equal_opportunity",
-    "false_negative_rate_difference",
-    "true_positive_rate_difference",
-    "selection_rate_difference",
-)
-CALL_ROOTS = frozenset({"fairlearn", "aif360", "aequitas", "raiwidgets", "responsibleai"})
-CALL_LASTS = frozenset({"groupby", "MetricFrame", "unique"})
-METRIC_WORDS = tuple(f"{name}(" for name in METRICS) + tuple(
-    f"{name}" for name in ("selection_rate", "error_rate", "pred")
-)
+CALL_LASTS = frozenset({"groupby", "unique"})
+# Words of an aggregated column or variable that show a quality measure, not a description.
+OUTCOME_WORDS = ("pred", "error", "correct", "accura", "selection_rate", "tpr", "fpr", "recall")
+MAX_CALLS = 50
 
 
 def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
-    plain = short(resolved)
-    final = plain.rsplit(".", 1)[-1]
-    if final == "MetricFrame" and has_keyword(node, "sensitive_features"):
-        by = _attribute(keyword(node, "sensitive_features"))
-        ctx.hit(NAME, KIND, node, f"fairlearn MetricFrame by {by}", by)
-    elif plain.startswith("fairlearn.metrics") and final.startswith(FAIRLEARN_METRICS):
-        by = _attribute(keyword(node, "sensitive_features"))
-        ctx.hit(NAME, KIND, node, f"fairlearn {final} by {by}", by)
-    elif plain.startswith(("aif360.metrics", "aequitas")) or final in (
-        "FairnessDashboard",
-        "ResponsibleAIDashboard",
-    ):
-        ctx.hit(NAME, KIND, node, f"group fairness metrics with {plain}")
-    elif final == "RAIInsights" and has_keyword(node, "feature_metadata", "categorical_features"):
-        ctx.hit(NAME, KIND, node, "Responsible AI Toolbox insights")
-    elif final == "groupby":
+    final = short(resolved).rsplit(".", 1)[-1]
+    if final == "groupby":
         keys = [t for arg in [*node.args[:1], keyword(node, "by")] for t, _ in _keys(arg)]
         _per_group(node, keys, ctx)
     elif final == "unique" and isinstance(ctx.statement, ast.For):
@@ -57,20 +32,35 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
 
 def _per_group(node: ast.Call, keys: list[str], ctx: Context) -> None:
     """A grouping by a sensitive column counts when its statement computes a metric."""
-    sensitive = [k for k in keys if words.sensitive(k)]
-    if sensitive and ctx.statement is not None:
-        source = ast.unparse(ctx.statement).lower()
-        if any(word in source for word in METRIC_WORDS):
-            ctx.hit(NAME, KIND, node, f"metric computed per '{sensitive[0]}' group", sensitive[0])
+    sensitive = [k for k in keys if ctx.catalogue.words.sensitive(k)]
+    if sensitive and ctx.statement is not None and _measures(ctx.statement, ctx):
+        ctx.hit(NAME, KIND, node, f"metric computed per '{sensitive[0]}' group", sensitive[0])
 
 
-def _attribute(node: ast.AST | None) -> str:
-    if node is None:
-        return "a sensitive feature"
-    texts = [t for t, _ in strings(node)]
-    if not texts and isinstance(node, ast.Subscript):
-        texts = [t for t, _ in strings(node.slice)]
-    return ", ".join(f"'{t}'" for t in texts) or ast.unparse(node)[:40]
+def _measures(statement: ast.stmt, ctx: Context) -> bool:
+    """Whether a statement calls a metric the catalogue knows, or aggregates predictions."""
+    calls = 0
+    for child in ast.walk(statement):
+        if isinstance(child, ast.Call):
+            calls += 1
+            name = short(ctx.names.resolve(child.func))
+            if any("aggregate-metrics" in r.means for r in ctx.catalogue.rules_for(name)):
+                return True
+            if calls > MAX_CALLS:
+                return False
+        elif isinstance(child, ast.Constant | ast.Name | ast.Attribute):
+            text = _text(child).lower()
+            if any(word in text for word in OUTCOME_WORDS):
+                return True
+    return False
+
+
+def _text(node: ast.AST) -> str:
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else ""
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else ""
 
 
 def _keys(node: ast.AST | None) -> list[tuple[str, ast.AST]]:

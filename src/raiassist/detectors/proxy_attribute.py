@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 from typing import Final
 
-from raiassist import words
 from raiassist.scan import Context
 
 NAME = "proxy-attribute"
@@ -13,6 +12,6 @@ KIND: Final = "signal"
 
 
 def on_column(text: str, node: ast.AST, ctx: Context) -> None:
-    proxy = words.proxy(text)
+    proxy = ctx.catalogue.words.proxy(text)
     if proxy:
         ctx.hit(NAME, KIND, node, f"column '{text}' ({proxy}, a possible proxy)", text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
@@ -60,12 +60,25 @@ def _build(packs: Sequence[str], base: Path) -> tuple[Fingerprint, Standard]:
 
 def read_pack(path: Path, display: str) -> PackSource:
     """One pack file, parsed and validated against the schema."""
+    from raiassist.standard import schema
+    from raiassist.standard.assembly import PackSource
+
+    text, pack = read_model(path, display, schema.Pack, "pack")
+    return PackSource(pack, display, path, text)
+
+
+M = TypeVar("M", bound="pydantic.BaseModel")
+
+
+def read_model(path: Path, display: str, model: type[M], what: str) -> tuple[str, M]:
+    """A YAML file (a pack, a catalogue) parsed and validated against `model`; every problem
+    names the file, the line and the field path."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UserError([Problem(display, "pack file not found")]) from None
+        raise UserError([Problem(display, f"{what} file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError([Problem(display, f"cannot read the pack: {exc}")]) from None
+        raise UserError([Problem(display, f"cannot read the {what}: {exc}")]) from None
     import yaml
 
     try:
@@ -76,17 +89,13 @@ def read_pack(path: Path, display: str) -> PackSource:
         reason = getattr(exc, "problem", None) or str(exc)
         raise UserError([Problem(display, f"not valid YAML: {reason}", line=line)]) from None
     if not isinstance(data, dict):
-        raise UserError([Problem(display, "a pack must be a YAML mapping with a 'schema' key")])
+        raise UserError([Problem(display, f"a {what} must be a YAML mapping with a 'schema' key")])
     import pydantic
 
-    from raiassist.standard import schema
-    from raiassist.standard.assembly import PackSource
-
     try:
-        pack = schema.Pack.model_validate(data)
+        return text, model.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise UserError(_validation_problems(display, text, exc)) from None
-    return PackSource(pack, display, path, text)
+        raise UserError(_validation_problems(display, text, exc, model)) from None
 
 
 def _resolve(spec: str, base: Path, out: list[PackSource], chain: tuple[str, ...]) -> None:
@@ -125,7 +134,9 @@ def _locate(spec: str, base: Path) -> tuple[Path, str]:
     return path, display
 
 
-def _validation_problems(file: str, text: str, exc: pydantic.ValidationError) -> list[Problem]:
+def _validation_problems(
+    file: str, text: str, exc: pydantic.ValidationError, root: type[pydantic.BaseModel]
+) -> list[Problem]:
     problems = []
     for error in exc.errors():
         loc = tuple(part for part in error["loc"] if not str(part).startswith("rule:"))
@@ -137,18 +148,16 @@ def _validation_problems(file: str, text: str, exc: pydantic.ValidationError) ->
         elif error["type"] == "string_pattern_mismatch":
             message = f"'{error['input']}' does not match the pattern {ctx.get('pattern')}"
         elif error["type"] == "extra_forbidden":
-            message += suggestion(str(loc[-1]), _fields_at(loc[:-1]))
+            message += suggestion(str(loc[-1]), _fields_at(root, loc[:-1]))
         problems.append(_problem(file, text, loc, message))
     return problems
 
 
-def _fields_at(loc: Loc) -> list[str]:
+def _fields_at(root: type[pydantic.BaseModel], loc: Loc) -> list[str]:
     """Field names valid at a location, for 'did you mean' on unknown keys."""
     import pydantic
 
-    from raiassist.standard import schema
-
-    model: type[pydantic.BaseModel] = schema.Pack
+    model = root
     for part in loc:
         if isinstance(part, int):
             continue

@@ -1,0 +1,147 @@
+"""Which sensitive attributes a variable carries, followed through assignments.
+
+`X, y = fetch_adult(return_X_y=True)` makes `X` and `y` carry what the catalogue says UCI
+Adult holds (sex, race, age); `A = X["sex"]` makes `A` carry sex; `A_train, A_test =
+train_test_split(A, ...)` passes it on. Group arguments of fairness calls
+(`sensitive_features=A_test`) and training calls (`fit(X_train, y_train)`) are then judged by
+what they carry. What a name carries is kept beside its binding in `Names`, so it flows
+across cells like the binding does.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from raiassist.names import constant_string, root
+
+if TYPE_CHECKING:
+    from raiassist.scan import Context
+
+CARRIES = "\0carries:"  # a key no Python name can have
+MAX_NODES = 400  # an expression bigger than this is not followed
+MAX_NAME = 64  # a longer string is text, not a column name
+_SEP = "\x1f"
+
+
+@dataclass(frozen=True)
+class Carried:
+    attributes: tuple[str, ...]  # as written in code, e.g. ("sex",) or ("Sex_Male",)
+    origin: str = ""  # the dataset they came from, when a loader brought them
+
+    def __bool__(self) -> bool:
+        return bool(self.attributes)
+
+    def union(self, other: Carried) -> Carried:
+        merged = tuple(dict.fromkeys((*self.attributes, *other.attributes)))
+        return Carried(merged, self.origin or other.origin)
+
+    def encode(self) -> str:
+        return self.origin + _SEP + ",".join(self.attributes)
+
+
+NOTHING = Carried(())
+Verdict = Literal["sensitive", "not", "unknown"]
+
+
+def decode(text: str) -> Carried:
+    origin, _, attributes = text.partition(_SEP)
+    return Carried(tuple(a for a in attributes.split(",") if a), origin)
+
+
+def learn(targets: list[ast.expr], value: ast.expr, ctx: Context) -> None:
+    """After `targets = value`: each target name carries what the value carries."""
+    carried = carries(value, ctx)
+    for target in targets:
+        for name in _names(target):
+            if carried:
+                ctx.names.bound[CARRIES + name] = carried.encode()
+            else:
+                ctx.names.bound.pop(CARRIES + name, None)
+
+
+def carries(node: ast.AST, ctx: Context) -> Carried:
+    """The sensitive attributes an expression carries: column names it mentions, names that
+    carry some, and datasets loaded inside it."""
+    found = NOTHING
+    for count, child in enumerate(ast.walk(node)):
+        if count > MAX_NODES:
+            break
+        found = found.union(_carried_at(child, ctx))
+    return found
+
+
+def _carried_at(node: ast.AST, ctx: Context) -> Carried:
+    if isinstance(node, ast.Name):
+        text = ctx.names.bound.get(CARRIES + node.id)
+        return decode(text) if text else NOTHING
+    if isinstance(node, ast.Constant):
+        column = constant_string(node)
+        if column and len(column) <= MAX_NAME and ctx.catalogue.words.sensitive(column):
+            return Carried((column,))
+        return NOTHING
+    if isinstance(node, ast.Attribute) and ctx.catalogue.words.sensitive(node.attr):
+        return Carried((node.attr,)) if isinstance(node.value, ast.Name) else NOTHING
+    return ctx.loaded.get(id(node), NOTHING)
+
+
+def judge(node: ast.AST | None, ctx: Context) -> tuple[Verdict, Carried]:
+    """Whether a group argument names a sensitive attribute (`"sex"`, `X["sex"]`, a name
+    carrying one), clearly does not (another column, a random array, a function), or cannot
+    be told from the code."""
+    if node is None:
+        return "unknown", NOTHING
+    texts = _strings(node)
+    if texts is not None:
+        named = tuple(t for t in texts if len(t) <= MAX_NAME and ctx.catalogue.words.sensitive(t))
+        return ("sensitive", Carried(named)) if named else ("not", NOTHING)
+    if isinstance(node, ast.Subscript):
+        keys = _strings(node.slice)
+        if keys is not None:
+            named = tuple(k for k in keys if ctx.catalogue.words.sensitive(k))
+            if named:
+                return "sensitive", Carried(named)
+            receiver = carries(node.value, ctx)
+            return ("sensitive", receiver) if receiver else ("not", NOTHING)
+    carried = carries(node, ctx)
+    if carried:
+        return "sensitive", carried
+    return ("not", NOTHING) if _clearly_not_groups(node, ctx) else ("unknown", NOTHING)
+
+
+def _strings(node: ast.AST) -> list[str] | None:
+    """The strings of a string constant, or of a list, tuple, set or dict of them (keys of
+    AIF360's `[{"sex": 1}]` included); None when the node is anything else."""
+    if isinstance(node, ast.Constant):
+        return [node.value] if isinstance(node.value, str) else None
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        parts = [_strings(e) for e in node.elts]
+        if parts and all(p is not None for p in parts):
+            return [t for p in parts if p is not None for t in p]
+        return None
+    if isinstance(node, ast.Dict):
+        keys = [k for k in node.keys if k is not None]
+        parts = [_strings(k) for k in keys]
+        if keys and all(p is not None for p in parts):
+            return [t for p in parts if p is not None for t in p]
+    return None
+
+
+def _clearly_not_groups(node: ast.AST, ctx: Context) -> bool:
+    """A random array, or a function or class itself (not a value it returned)."""
+    resolved = ctx.names.resolve(node)
+    if ".random." in f".{resolved}" or resolved.startswith("random."):
+        return True
+    imported = ctx.names.imported(root(resolved))
+    return isinstance(node, ast.Name) and imported and not resolved.endswith((")", "]"))
+
+
+def _names(target: ast.expr) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, ast.Tuple | ast.List):
+        return [n for element in target.elts for n in _names(element)]
+    if isinstance(target, ast.Starred):
+        return _names(target.value)
+    return []
