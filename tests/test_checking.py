@@ -36,6 +36,7 @@ needs_workers = pytest.mark.skipif(
 def project(tmp_path: Path) -> Path:
     """More files than it takes to share the work: the detector fixtures and the examples."""
     shutil.copytree(FIXTURES / "detectors", tmp_path / "detectors")
+    shutil.copytree(FIXTURES / "catalogue", tmp_path / "catalogue")
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     (tmp_path / "raiassist.toml").write_text("")
     assert len(list(tmp_path.rglob("*.py")) + list(tmp_path.rglob("*.ipynb"))) >= PARALLEL_FROM

@@ -38,14 +38,21 @@ def test_cached_scan_walks_only_what_an_edit_can_change_and_agrees_with_a_fresh_
     assert cache.walked > 1
 
 
-def test_names_flow_across_cells_in_execution_order() -> None:
-    document = notebook_from_cells("nb.ipynb", [
-        ("code", "clf.fit(X_train, y_train, sample_weight=w)"),
+def test_cells_are_read_in_document_order_whatever_their_execution_counts() -> None:
+    """An editor clears an edited cell's count and a notebook may be run out of order; the
+    verdict must not move with them (as in ruff and nbQA, a notebook reads top to bottom)."""
+    cells = [
         ("code", "from sklearn.linear_model import LogisticRegression\nclf = LogisticRegression()"),
-    ])  # fmt: skip
-    document = replace(document, cells=(
-        Cell(0, "code", document.cells[0].source, execution_count=2),
-        Cell(1, "code", document.cells[1].source, execution_count=1),
+        ("code", "clf.fit(X_train, y_train, sample_weight=w)"),
+    ]
+    plain = notebook_from_cells("nb.ipynb", cells)
+    shuffled = replace(plain, cells=(
+        Cell(0, "code", plain.cells[0].source, execution_count=7),
+        Cell(1, "code", plain.cells[1].source, execution_count=None),
     ))  # fmt: skip
-    hit = scan(document).of("trains-model")[0]
+    assert scan(plain).hits == scan(shuffled).hits
+    hit = scan(shuffled).of("trains-model")[0]
     assert hit.detail == "trains a model with sklearn.linear_model.LogisticRegression.fit"
+    assert hit.location.cell == 1
+    backwards = notebook_from_cells("nb.ipynb", list(reversed(cells)))
+    assert scan(backwards).of("trains-model")[0].detail == "trains a model with clf.fit"

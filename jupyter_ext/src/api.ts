@@ -20,10 +20,18 @@ export interface IItem {
   scope: string;
   message: string;
   locations: ILocation[];
-  evidence: { kind: string; detail: string; cell: number | null }[];
+  signals?: { name: string; detail: string; because: IBecause | null }[];
+  evidence: { kind: string; detail: string; cell: number | null; because?: IBecause | null }[];
   incomplete: string[];
   waiver: { reason: string; until: string | null } | null;
   answer: { [key: string]: string } | null;
+}
+
+/** The catalogue entry behind a signal or evidence: which documented API says what it means. */
+export interface IBecause {
+  entry: string;
+  docs: string;
+  catalogue: string;
 }
 
 export interface IChecklist {

@@ -1,6 +1,6 @@
 // One checklist item: a clickable row (status, ID, title, severity) that expands to what was
 // found, the requirement in plain words, templates to insert and the answer form.
-import { Answer, IExplanation, IItem, ITemplate, ITemplates } from './api';
+import { Answer, IBecause, IExplanation, IItem, ITemplate, ITemplates } from './api';
 
 export interface IItemHost {
   expanded: Set<string>;
@@ -79,6 +79,10 @@ export function renderItem(item: IItem, host: IItemHost): HTMLElement {
 function details(item: IItem, host: IItemHost): HTMLElement {
   const box = el('div', 'jp-raiassist-details');
   box.append(el('p', 'jp-raiassist-why', statusText(item)));
+  const sources = sourcesOf(item);
+  if (sources) {
+    box.append(sources);
+  }
   for (const gap of item.incomplete) {
     box.append(el('p', 'jp-raiassist-incomplete', gap));
   }
@@ -86,6 +90,30 @@ function details(item: IItem, host: IItemHost): HTMLElement {
   box.append(templatesOf(item, host, feedback), answerForm(item, host, feedback), feedback);
   box.append(explanation(item, host));
   return box;
+}
+
+/** "Per the catalogue: fairlearn, …", each a link to the documentation it was written from. */
+function sourcesOf(item: IItem): HTMLElement | null {
+  const found = new Map<string, IBecause>();
+  for (const hit of [...(item.signals ?? []), ...item.evidence]) {
+    if (hit.because && !found.has(hit.because.entry)) {
+      found.set(hit.because.entry, hit.because);
+    }
+  }
+  if (!found.size) {
+    return null;
+  }
+  const line = el('p', 'jp-raiassist-sources', 'Per the catalogue: ');
+  [...found.values()].slice(0, 3).forEach((because, index) => {
+    const link = el('a', '', because.entry) as HTMLAnchorElement;
+    if (/^https?:\/\//.test(because.docs)) {
+      link.href = because.docs;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+    }
+    line.append(...(index ? [', ', link] : [link]));
+  });
+  return line;
 }
 
 function explanation(item: IItem, host: IItemHost): HTMLElement {

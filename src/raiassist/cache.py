@@ -2,8 +2,9 @@
 so a pre-commit run pays for YAML parsing and validation only when a file changed.
 
 Entries are pickles of frozen, plain records under `$XDG_CACHE_HOME/raiassist/`, keyed by
-raiassist's version and the content of every file they were built from. Anything unreadable
-is rebuilt; a cache that cannot be written is skipped. `RAIASSIST_NO_CACHE=1` turns it off.
+raiassist's code (`code_version`) and the content of every file they were built from.
+Anything unreadable is rebuilt; a cache that cannot be written is skipped.
+`RAIASSIST_NO_CACHE=1` turns it off.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -37,6 +39,22 @@ def disabled() -> Iterator[None]:
             os.environ["RAIASSIST_NO_CACHE"] = before
 
 
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """raiassist's version and the size and time of each of its modules: an entry that a
+    different build of the code pickled (an upgrade, an edited checkout) is never read."""
+    package = Path(__file__).resolve().parent
+    stats = []
+    for path in sorted(package.rglob("*.py")):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stats.append(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+    digest = hashlib.sha1("\n".join(stats).encode(), usedforsecurity=False).hexdigest()[:16]
+    return f"{__version__}+{digest}"
+
+
 def fingerprint(paths: Iterable[Path]) -> Fingerprint:
     """(path, content hash) of each file; missing files hash as empty."""
     result = []
@@ -54,7 +72,7 @@ def remember(kind: str, key: str, build: Callable[[], tuple[Fingerprint, T]]) ->
     (which returns the fingerprint of what it read, and the value)."""
     if os.environ.get("RAIASSIST_NO_CACHE"):
         return build()[1]
-    name = hashlib.sha1(f"{__version__}\0{kind}\0{key}".encode(), usedforsecurity=False)
+    name = hashlib.sha1(f"{code_version()}\0{kind}\0{key}".encode(), usedforsecurity=False)
     path = log_dir() / "cache" / f"{kind}-{name.hexdigest()[:20]}.pickle"
     try:
         deps, value = pickle.loads(path.read_bytes())

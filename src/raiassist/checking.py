@@ -98,7 +98,7 @@ def check_document(
     if project_hits is None:
         project_hits = hits_for(config.root, config.root / relative)
     inputs = Inputs(standard, config.settings, record, tuple(project_hits))
-    facts = scan(document, cache)
+    facts = scan(document, cache, standard.catalogue)
     findings = evaluate(facts, document.path, inputs, relative)
     return FileReport(document.path, relative, document.kind, tuple(findings), facts)
 
@@ -339,7 +339,7 @@ def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:
     document = read_document(path, shown)
     inputs = replace(inputs, project_hits=_folder_hits(config.root, path.parent))
     try:
-        facts = scan(document)
+        facts = scan(document, catalogue=inputs.standard.catalogue)
         findings = evaluate(facts, shown, inputs, relative)
     except Exception:
         log.exception("checking %s failed", shown)

@@ -14,8 +14,8 @@ from typing import Any, ClassVar, Literal
 
 from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
-from raiassist.standard.model import Severity
 from raiassist.standard.loading import DEFAULT_PACKS, format_loc
+from raiassist.standard.model import Severity
 
 CONFIG_FILES = ("raiassist.toml", "pyproject.toml")
 RECORD_FILE = "responsible-ai.yaml"
@@ -39,6 +39,11 @@ class Settings:
 
     packs: list[str] = _setting(
         list(DEFAULT_PACKS), "Packs to use, in order: built-in pack ids or paths to YAML files."
+    )
+    catalogues: list[str] = _setting(
+        [],
+        "Catalogue files laid over the built-in catalogue, relative to the project: what your "
+        "own libraries, datasets and words mean (see guidance/catalogue/).",
     )
     select: list[str] = _setting([], "Only these requirement or goal IDs (empty: all).")
     ignore: list[str] = _setting([], "Requirement or goal IDs to leave out.")
@@ -77,6 +82,11 @@ class Config:
     @property
     def record_path(self) -> Path:
         return self.root / self.settings.record
+
+    @property
+    def catalogue_paths(self) -> tuple[str, ...]:
+        """The configured catalogue files, resolved against the project root."""
+        return tuple(str(self.root / c) for c in self.settings.catalogues)
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
         """These settings with some keys replaced (editor settings, command-line options)."""

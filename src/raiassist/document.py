@@ -152,15 +152,31 @@ def _upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
 
 
 def _language(metadata: Any) -> str:
+    """The notebook's code language: Python when anything in its metadata says so (the
+    kernel's `language_info`, the kernelspec's `language` or name, CodeMirror's mode), else
+    the language it declares, else Python."""
     if not isinstance(metadata, dict):
         return "python"
     info = metadata.get("language_info")
     spec = metadata.get("kernelspec")
-    name = info.get("name") if isinstance(info, dict) else None
-    if not name and isinstance(spec, dict):
-        name = spec.get("language") or spec.get("name")
-    name = str(name or "python").lower()
-    return "python" if name.startswith(("python", "ipython")) else name
+    info = info if isinstance(info, dict) else {}
+    spec = spec if isinstance(spec, dict) else {}
+    mode = info.get("codemirror_mode")
+    mode = mode.get("name") if isinstance(mode, dict) else mode
+    declared = [info.get("name"), spec.get("language"), mode, spec.get("name")]
+    names = [str(n).strip().lower() for n in declared if isinstance(n, str) and n.strip()]
+    if any(_pythonic(n) for n in names):
+        return "python"
+    return names[0] if names else "python"
+
+
+def _pythonic(name: str) -> bool:
+    """`python`, `ipython3`, `python3.11`, or a kernel name such as `conda-env-py311` or
+    `pysparkkernel` that the Python kernels of IDEs and clusters use."""
+    if name.startswith(("python", "ipython", "py")):
+        return True
+    return any(part in ("py", "python", "python3") or part.startswith("py3") for part in
+               name.replace("_", "-").split("-"))  # fmt: skip
 
 
 def _cells(raw: Sequence[Any]) -> Iterable[Cell]:

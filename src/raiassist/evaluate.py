@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from raiassist.catalogue.model import Entry as Source
 from raiassist.config import Settings
 from raiassist.document import Location
 from raiassist.record import Entry, Record
@@ -32,6 +33,7 @@ class Evidence:
     detail: str
     path: str
     location: Location | None
+    entry: Source | None = None  # the catalogue entry that says what this call means
 
 
 @dataclass(frozen=True)
@@ -205,9 +207,8 @@ def _evidence(
     for name in req.satisfied_by:
         for hit in (*facts.of(name), *project.get(name, ())):
             if hit.kind == "evidence":
-                result.append(
-                    Evidence(hit.name, hit.detail, hit.path or facts.document.path, hit.location)
-                )
+                path = hit.path or facts.document.path
+                result.append(Evidence(hit.name, hit.detail, path, hit.location, hit.entry))
     return tuple(result)
 
 

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from raiassist.evaluate import Finding
 from raiassist.standard import rules
 from raiassist.standard.model import Goal, Requirement, Standard
 from raiassist.standard.vocabulary import vocabulary
@@ -43,6 +46,9 @@ def requirement_sections(req: Requirement, standard: Standard) -> list[tuple[str
         ("When it applies", applies_text(req.applies_when, standard)),
         ("Evidence that satisfies it", evidence_text(req)),
     ]
+    recognised = recognised_text(req, standard)
+    if recognised:
+        sections.append(("What raiassist recognises", recognised))
     if req.practices:
         sections.append(
             (
@@ -75,6 +81,36 @@ def evidence_text(req: Requirement) -> str:
     if "attestation" not in req.satisfied_by:
         lines.append("- or a person's attestation in the project's record")
     return "\n".join(lines)
+
+
+MAX_ENTRIES = 6  # entries named per signal or evidence kind; the rest are counted
+
+
+def recognised_text(req: Requirement, standard: Standard) -> str:
+    """Which catalogue entries make the requirement apply and which satisfy it, by name with
+    their documentation: why raiassist calls a line what it calls it."""
+    catalogue = standard.catalogue
+    if catalogue is None:
+        return ""
+    lines = []
+    names = [*req.trigger_signals, *req.satisfied_by]
+    for name in dict.fromkeys(names):
+        entries = catalogue.by_meaning.get(name, ())
+        if entries:
+            shown = ", ".join(e.name for e in entries[:MAX_ENTRIES])
+            more = len(entries) - MAX_ENTRIES
+            lines.append(f"- {name}: {shown}" + (f", and {more} more" if more > 0 else ""))
+    if lines:
+        lines.append("- each with its documentation: raiassist catalogue NAME")
+    return "\n".join(lines)
+
+
+def reasons(finding: Finding) -> list[str]:
+    """The catalogue entries behind a finding's signals and evidence, as `name (docs)`:
+    which documented API made raiassist read the code as it did (at most three)."""
+    entries = [h.entry for h in finding.signals] + [e.entry for e in finding.evidence]
+    found = dict.fromkeys(e for e in entries if e is not None)
+    return [f"{e.name} ({e.docs})" for e in found][:3]
 
 
 def crosswalk_text(req: Requirement) -> str:
@@ -124,11 +160,16 @@ def _conditions_in(rule: rules.Rule | None) -> list[tuple[str, rules.Rule]]:
     return list(found.items())
 
 
-def requirement_markdown(req: Requirement, standard: Standard, here: str | None = None) -> str:
-    """The requirement as markdown (hovers, generated docs); `here` says what was found."""
+def requirement_markdown(
+    req: Requirement, standard: Standard, here: str | None = None, why: Sequence[str] = ()
+) -> str:
+    """The requirement as markdown (hovers, generated docs); `here` says what was found and
+    `why` which catalogue entries say what it means."""
     parts = [f"**{req.id} {req.title}** · {req.severity}", "", facts(req, standard)]
     if here:
         parts += ["", f"**Here:** {here}"]
+    if why:
+        parts += ["", "**Why:**", *(f"- {line}" for line in why)]
     for heading, body in requirement_sections(req, standard):
         parts += ["", f"**{heading}**", "", body]
     return "\n".join(parts)

@@ -97,8 +97,8 @@ def judge(node: ast.AST | None, ctx: Context) -> tuple[Verdict, Carried]:
         named = tuple(t for t in texts if len(t) <= MAX_NAME and ctx.catalogue.words.sensitive(t))
         return ("sensitive", Carried(named)) if named else ("not", NOTHING)
     if isinstance(node, ast.Subscript):
-        keys = _strings(node.slice)
-        if keys is not None:
+        keys = _keys(node.slice)
+        if keys:
             named = tuple(k for k in keys if ctx.catalogue.words.sensitive(k))
             if named:
                 return "sensitive", Carried(named)
@@ -126,6 +126,13 @@ def _strings(node: ast.AST) -> list[str] | None:
         if keys and all(p is not None for p in parts):
             return [t for p in parts if p is not None for t in p]
     return None
+
+
+def _keys(index: ast.AST) -> list[str]:
+    """The column names a subscript selects: `["sex"]`, `[["sex", "race"]]`, or the column
+    part of `.loc[rows, "sex"]`."""
+    parts = index.elts if isinstance(index, ast.Tuple) else [index]
+    return [t for part in parts for t in (_strings(part) or [])]
 
 
 def _clearly_not_groups(node: ast.AST, ctx: Context) -> bool:

@@ -47,7 +47,8 @@ EXTRA_HEADINGS = {
     ),
     "doc.transparency-note": ("System performance", re.compile(r"performance|evaluat", re.I)),
 }
-HF_FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---", re.S)
+# Metadata keys of a Hugging Face model card's front matter (the README.md of a model repo).
+HF_CARD_KEYS = frozenset({"model-index", "library_name", "pipeline_tag", "base_model"})
 
 
 def project_evidence(folders: Iterable[Path], root: Path) -> tuple[Hit, ...]:
@@ -118,8 +119,7 @@ def _judge(path: Path, shown: str) -> list[Hit]:
     except (OSError, UnicodeDecodeError):
         return []
     if kind is None:
-        front = HF_FRONT_MATTER.match(text)
-        if not front or "model-index" not in front.group(1):
+        if not HF_CARD_KEYS.intersection(front_matter_keys(text)):
             return []
         kind = "doc.model-card"
     lines = text.splitlines()
@@ -143,6 +143,20 @@ def _judge(path: Path, shown: str) -> list[Hit]:
     else:
         hits.append(Hit(kind, "evidence", where, f"{shown}, complete", path=shown))
     return hits
+
+
+def front_matter_keys(text: str) -> set[str]:
+    """The top-level keys of a `---` YAML front matter block (string methods: linear)."""
+    if not text.startswith("---"):
+        return set()
+    end = text.find("\n---", 3)
+    if end < 0:
+        return set()
+    keys = set()
+    for line in text[3:end].splitlines():
+        if line and not line[0].isspace() and not line.startswith("#") and ":" in line:
+            keys.add(line.split(":", 1)[0].strip())
+    return keys
 
 
 def _gaps(kind: str, found: list[markdown.Section], lines: list[str]) -> list[str]:

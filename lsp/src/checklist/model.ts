@@ -23,9 +23,17 @@ export interface Requirement {
   scope: string;
   message: string;
   locations: Location[];
-  evidence: { kind: string; detail: string }[];
+  signals?: { name: string; detail: string; because: Because | null }[];
+  evidence: { kind: string; detail: string; because?: Because | null }[];
   waiver: { reason: string } | null;
   answer: { answer: string; note?: string; reason?: string; by?: string; date?: string } | null;
+}
+
+/** The catalogue entry behind a signal or evidence: which documented API says what it means. */
+export interface Because {
+  entry: string;
+  docs: string;
+  catalogue: string;
 }
 
 export interface Goal {
@@ -128,7 +136,22 @@ export function tooltip(req: Requirement): string {
   if (req.answer?.by) {
     lines.push('', `Answered by ${req.answer.by}${req.answer.date ? ` on ${req.answer.date}` : ''}`);
   }
+  const entries = catalogueEntries(req);
+  if (entries.length) {
+    lines.push('', `Per the catalogue: ${entries.map((b) => `${b.entry} (${b.docs})`).join('; ')}`);
+  }
   return lines.join('\n');
+}
+
+/** The distinct catalogue entries behind a requirement's signals and evidence, at most three. */
+export function catalogueEntries(req: Requirement): Because[] {
+  const found = new Map<string, Because>();
+  for (const item of [...(req.signals ?? []), ...req.evidence]) {
+    if (item.because && !found.has(item.because.entry)) {
+      found.set(item.because.entry, item.because);
+    }
+  }
+  return [...found.values()].slice(0, 3);
 }
 
 function capitalise(word: string): string {

@@ -17,7 +17,7 @@ def compile_catalogue(sources: Sequence[Source]) -> m.Catalogue:
     strings: list[m.StringMeaning] = []
     columns: list[m.ColumnCodes] = []
     phrases: dict[str, str] = {}
-    for data, file, _text in sources:
+    for data, _file, _text in sources:
         phrases.update(data.phrases)
         for library in data.libraries:
             entry = m.Entry(library.id, library.name, library.docs, data.id)
@@ -40,7 +40,9 @@ def compile_catalogue(sources: Sequence[Source]) -> m.Catalogue:
     files = tuple(m.CatalogueInfo(d.id, d.title, f) for d, f, _ in sources)
     means = {n for r in rules for n in r.means} | {n for s in strings for n in s.means}
     means |= {"sensitive-attribute"} if any(r.groups for r in rules) else set()
-    means |= {"sensitive-dataset"} if any(r.dataset and r.dataset.sensitive for r in rules) else set()
+    means |= (
+        {"sensitive-dataset"} if any(r.dataset and r.dataset.sensitive for r in rules) else set()
+    )
     return m.Catalogue(
         files,
         tuple(rules),
@@ -127,7 +129,9 @@ def _columns(library: schema.Library, entry: m.Entry) -> m.ColumnCodes:
 def _words(files: Iterable[list[schema.Words]]) -> Words:
     """Every language's words in one table per kind (later files win on a clash)."""
     lists = [w for words in files for w in words]
-    kinds = {kind: [item for w in lists for item in getattr(w, kind).items()] for kind in WORD_KINDS}
+    kinds = {
+        kind: [item for w in lists for item in getattr(w, kind).items()] for kind in WORD_KINDS
+    }
     whole = [item for w in lists for item in w.personal_whole.items()]
     return Words(
         table(kinds["sensitive"]),

@@ -73,9 +73,13 @@ def _cross_checks(sources: Sequence[Source]) -> Iterable[Problem]:
             return Problem(file, message, path=format_loc(loc), line=line_of(text, loc))
 
         for loc, name in _named(data):
-            choices = list(words.signals) if loc[-2:-1] == ("means",) and loc[0] == "datasets" else known
+            choices = (
+                list(words.signals) if loc[-2:-1] == ("means",) and loc[0] == "datasets" else known
+            )
             if name not in choices:
-                yield problem(loc, f"unknown signal or evidence '{name}'" + suggestion(name, choices))
+                yield problem(
+                    loc, f"unknown signal or evidence '{name}'" + suggestion(name, choices)
+                )
         for loc, key in _ids(data):
             if key in seen:
                 yield problem(loc, f"duplicate id '{key.split(':', 1)[1]}' (first in {seen[key]})")

@@ -148,6 +148,25 @@ class Catalogue:
         texts = sorted({t for s in self.strings for t in s.contains}, key=len, reverse=True)
         return re.compile("|".join(map(re.escape, texts)), re.I) if texts else None
 
+    @cached_property
+    def by_meaning(self) -> dict[str, tuple[Entry, ...]]:
+        """The entries that can produce each signal or evidence name, in catalogue order."""
+        found: dict[str, dict[Entry, None]] = {}
+        for rule in self.rules:
+            names = (
+                (*rule.means, "sensitive-dataset")
+                if rule.dataset and rule.dataset.sensitive
+                else rule.means
+            )
+            for name in names:
+                found.setdefault(name, {})[rule.entry] = None
+            if rule.groups:
+                found.setdefault("sensitive-attribute", {})[rule.entry] = None
+        for string in self.strings:
+            for name in string.means:
+                found.setdefault(name, {})[string.entry] = None
+        return {name: tuple(entries) for name, entries in found.items()}
+
     def phrase(self, name: str) -> str:
         return self.phrases.get(name, name + ": {call}")
 

@@ -18,10 +18,12 @@ Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9.-]*$", examples=["trains-mod
 Text = Annotated[str, Field(min_length=1)]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", examples=["https://fairlearn.org/"])]
 Word = Annotated[str, Field(min_length=1, max_length=60)]
+PATTERN = r"^(\*\*|[A-Za-z_*][A-Za-z0-9_*]*)(\.(\*\*|[A-Za-z_*][A-Za-z0-9_*]*))*$"
+PATTERN_HELP = "is not a dotted call name (parts of letters, digits, _ and *, or **)"
 Pattern = Annotated[
     str,
     Field(
-        pattern=r"^(\*\*|[A-Za-z_*][A-Za-z0-9_*]*)(\.(\*\*|[A-Za-z_*][A-Za-z0-9_*]*))*$",
+        pattern=PATTERN,
         max_length=200,
         description="A dotted call name as code resolves it from its imports "
         "(`fairlearn.metrics.MetricFrame`); `*` stands for part of one name, `**` for any "

@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
 def checklist_text(file: object, standard: object) -> str:
     from raiassist.checking import FileReport
+    from raiassist.explanation import reasons
     from raiassist.standard.model import Standard
 
     assert isinstance(file, FileReport) and isinstance(standard, Standard)
@@ -66,6 +67,9 @@ def checklist_text(file: object, standard: object) -> str:
                 f"  {MARKS[finding.status]} {finding.id:<6} {finding.severity:<7} {finding.title}"
             )
             lines.append(f"      {finding.message}")
+            why = reasons(finding)
+            if why:
+                lines.append(f"      per the catalogue: {'; '.join(why)}")
     if not findings:
         lines.append("Nothing applies: no model training, personal data or AI API was found.")
     return "\n".join(lines)

@@ -32,7 +32,7 @@ def project(args: argparse.Namespace, start: Path | None = None) -> tuple[Config
     if getattr(args, "packs", None):
         config = config.with_overrides({"packs": args.packs})
         base = Path.cwd()
-    return config, load_standard(config.settings.packs, base)
+    return config, load_standard(config.settings.packs, base, config.catalogue_paths)
 
 
 def wrap(text: str, indent: str = "  ") -> str:

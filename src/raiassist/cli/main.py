@@ -16,6 +16,7 @@ from types import ModuleType
 from raiassist import __version__
 from raiassist.cli import (
     answer_cmd,
+    catalogue_cmd,
     check_cmd,
     checklist_cmd,
     explain_cmd,
@@ -34,6 +35,7 @@ VERBS: tuple[ModuleType, ...] = (
     checklist_cmd,
     answer_cmd,
     explain_cmd,
+    catalogue_cmd,
     standard_cmd,
     report_cmd,
     schema_cmd,

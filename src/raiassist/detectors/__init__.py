@@ -165,7 +165,6 @@ class Registry:
             except Exception:  # noqa: BLE001 - one broken check must not stop the others
                 _failed(hook, ctx, problems, node)
 
-
     @staticmethod
     def failed(
         hook: Callable[..., None], ctx: Context, problems: list[CellProblem], node: ast.AST | None

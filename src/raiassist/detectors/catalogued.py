@@ -18,7 +18,7 @@ from raiassist import flows
 from raiassist.catalogue.model import Arg, CallRule, Cond, StringMeaning
 from raiassist.detectors._helpers import short
 from raiassist.names import keyword
-from raiassist.scan import Context, Hit
+from raiassist.scan import Context, Hit, Kind
 
 KIND: Final = "catalogue"  # the names it produces are the catalogue's `means`
 CALL_ANY = True
@@ -46,7 +46,14 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
                 ctx.state.setdefault("fallbacks", []).append(hit)
         else:
             for name in names:
-                _hit(ctx, name, node, _detail(rule, name, plain, ctx), rule, _subject(node, name, ctx))
+                _hit(
+                    ctx,
+                    name,
+                    node,
+                    _detail(rule, name, plain, ctx),
+                    rule,
+                    _subject(node, name, ctx),
+                )
         done.update(names)
     if "trains-model" in done:
         _trains_on_dataset(node, ctx)
@@ -56,6 +63,15 @@ STRING_HINTS: tuple[str, ...] = ()  # any string: the catalogue's texts are chec
 _MODEL_ID = re.compile(r"[\w.-]{1,96}/[\w.-]{1,96}")
 _QUOTED = re.compile(r"""\s{0,20}\[?\s{0,20}["']([^"'\n]{1,64})["']""")
 MAX_MARKERS = 20
+FILE_ENDINGS = (
+    *(".csv", ".json", ".jsonl", ".txt", ".tsv", ".parquet", ".xlsx", ".xls", ".pkl", ".pt"),
+    *(".pth", ".bin", ".h5", ".png", ".jpg", ".jpeg", ".zip", ".gz", ".npy"),
+)
+
+
+def _model_id(text: str) -> bool:
+    """`owner/name` as model hubs name models, not a path to a file."""
+    return _MODEL_ID.fullmatch(text) is not None and not text.lower().endswith(FILE_ENDINGS)
 
 
 def on_string(text: str, node: ast.AST, ctx: Context) -> None:
@@ -66,7 +82,7 @@ def on_string(text: str, node: ast.AST, ctx: Context) -> None:
     for rule in ctx.catalogue.strings:
         if not any(t in lowered for t in rule.contains):
             continue
-        if rule.shape == "model-id" and _MODEL_ID.fullmatch(text) is None:
+        if rule.shape == "model-id" and not _model_id(text):
             continue
         for name in rule.means:
             if rule.groups_after:
@@ -100,10 +116,27 @@ def _configured_groups(
     if names:
         by = ", ".join(f"'{n}'" for n in dict.fromkeys(names))
         entry = rule.entry
-        ctx.hits.append(Hit(name, _kind(ctx, name), ctx.at(node), f"{detail} by {by}", names[0], entry=entry))
-        ctx.hits.append(Hit("sensitive-attribute", "signal", ctx.at(node), f"sensitive feature {by} of {detail}", names[0], entry=entry))
+        ctx.hits.append(
+            Hit(name, _kind(ctx, name), ctx.at(node), f"{detail} by {by}", names[0], entry=entry)
+        )
+        ctx.hits.append(
+            Hit(
+                "sensitive-attribute",
+                "signal",
+                ctx.at(node),
+                f"sensitive feature {by} of {detail}",
+                names[0],
+                entry=entry,
+            )
+        )
     elif opaque:
-        hit = Hit(name, _kind(ctx, name), ctx.at(node), detail + " (groups given elsewhere)", entry=rule.entry)
+        hit = Hit(
+            name,
+            _kind(ctx, name),
+            ctx.at(node),
+            detail + " (groups given elsewhere)",
+            entry=rule.entry,
+        )
         ctx.state.setdefault("opaque-groups", []).append(hit)
 
 
@@ -252,7 +285,9 @@ def _detail(rule: CallRule, name: str, plain: str, ctx: Context) -> str:
     if dataset is not None:
         domain = f" ({dataset.domain} data)" if name == "consequential-domain" else ""
         return f"loads {dataset.name}{domain}"
-    return (rule.says or ctx.catalogue.phrase(name)).format(call=plain, name=plain.rsplit(".", 1)[-1])
+    return (rule.says or ctx.catalogue.phrase(name)).format(
+        call=plain, name=plain.rsplit(".", 1)[-1]
+    )
 
 
 def _subject(node: ast.Call, name: str, ctx: Context) -> str:
@@ -271,5 +306,5 @@ def _subject(node: ast.Call, name: str, ctx: Context) -> str:
     return ""
 
 
-def _kind(ctx: Context, name: str) -> str:
+def _kind(ctx: Context, name: str) -> Kind:
     return "evidence" if name in ctx.evidence_names else "signal"

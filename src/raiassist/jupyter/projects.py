@@ -64,7 +64,7 @@ def target(root: Path, api_path: object) -> Target:
     file = resolve(root, api_path)
     try:
         config = load_config(file)
-        standard = load_standard(config.settings.packs, config.root)
+        standard = load_standard(config.settings.packs, config.root, config.catalogue_paths)
     except UserError as exc:
         raise RequestError(409, "; ".join(str(p) for p in exc.problems)) from None
     return Target(str(api_path).strip("/"), file, config, standard)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from raiassist.catalogue import builtin_catalogue
 from raiassist.config import Config, load_config
 from raiassist.document import Document, Location
 from raiassist.evaluate import Finding, Inputs, evaluate
@@ -21,6 +22,7 @@ from raiassist.kernel.observe import Observation, kind_of, marker, observe
 from raiassist.record import load_record
 from raiassist.scan import Facts, Hit
 from raiassist.standard import Standard, load_standard
+from raiassist.words import Words
 
 log = logging.getLogger(__name__)
 SHOWN_SEVERITIES = ("error", "warning")
@@ -62,7 +64,7 @@ def find_project(cwd: Path, user_ns: dict[str, Any]) -> Project:
     """The project of the kernel's working folder; the notebook from JupyterLab's session
     name or VS Code's `__vsc_ipynb_file__`, when either is there."""
     config = load_config(cwd)
-    standard = load_standard(config.settings.packs, config.root)
+    standard = load_standard(config.settings.packs, config.root, config.catalogue_paths)
     named = os.environ.get("JPY_SESSION_NAME") or user_ns.get("__vsc_ipynb_file__")
     notebook = None
     if isinstance(named, str) and named.endswith(".ipynb"):
@@ -80,6 +82,11 @@ class Companion:
     state: State = field(default_factory=State)
     failed: bool = False
 
+    @property
+    def words(self) -> Words:
+        catalogue = self.project.standard.catalogue
+        return catalogue.words if catalogue is not None else builtin_catalogue().words
+
     def look(self, user_ns: dict[str, Any], hidden: Any, cell: str) -> bool:
         """Update from the namespace after a cell; True when what it sees changed."""
         changed = False
@@ -94,7 +101,7 @@ class Companion:
             before = self.seen.get(name)
             mark = marker(kind, obj)
             if before is None or before.identity != id(obj) or before.marker != mark:
-                found = observe(kind, name, obj, cell)
+                found = observe(kind, name, obj, cell, self.words)
                 self.seen[name] = Seen(id(obj), mark, found)
                 changed |= before is None or before.observations != found
         for name in set(self.seen) - present:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from raiassist import words
+from raiassist.words import Words, tokens
 
 MAX_COLUMNS = 500  # a wider frame is read only this far
 ESTIMATOR_LIBRARIES = frozenset(
@@ -61,12 +61,12 @@ def marker(kind: str, obj: Any) -> object:
     return None
 
 
-def observe(kind: str, variable: str, obj: Any, cell: str) -> tuple[Observation, ...]:
-    """What one object shows; `cell` says where, e.g. "cell 14"."""
+def observe(kind: str, variable: str, obj: Any, cell: str, words: Words) -> tuple[Observation, ...]:
+    """What one object shows, by the catalogue's `words`; `cell` says where ("cell 14")."""
     if kind == "dataframe":
-        return _dataframe(variable, columns_of(obj), cell)
+        return _dataframe(variable, columns_of(obj), cell, words)
     if kind == "metricframe":
-        return _metricframe(variable, obj, cell)
+        return _metricframe(variable, obj, cell, words)
     if kind == "estimator":
         return _estimator(variable, obj, cell)
     return _metric(variable, obj, cell)
@@ -102,7 +102,9 @@ def _instance_dict(obj: object) -> dict[str, Any] | None:
     return state if type(state) is dict else None
 
 
-def _dataframe(variable: str, columns: Iterable[str], cell: str) -> tuple[Observation, ...]:
+def _dataframe(
+    variable: str, columns: Iterable[str], cell: str, words: Words
+) -> tuple[Observation, ...]:
     columns = list(columns)
     found = [
         Observation(
@@ -134,13 +136,13 @@ def _estimator(variable: str, obj: object, cell: str) -> tuple[Observation, ...]
 
 
 def _metric(variable: str, value: float, cell: str) -> tuple[Observation, ...]:
-    if not METRIC_WORDS.intersection(words.tokens(variable)):
+    if not METRIC_WORDS.intersection(tokens(variable)):
         return ()
     detail = f"overall metric {variable} = {float(value):.4g}, {cell}"
     return (Observation("aggregate-metrics", "signal", detail, variable),)
 
 
-def _metricframe(variable: str, obj: object, cell: str) -> tuple[Observation, ...]:
+def _metricframe(variable: str, obj: object, cell: str, words: Words) -> tuple[Observation, ...]:
     state = _instance_dict(obj) or {}
     groups = [str(n) for n in state.get("_sf_names") or []]
     by_group = (state.get("_result_cache") or {}).get("by_group")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from lsprotocol import types as T
 
-from raiassist.explanation import requirement_markdown
+from raiassist.explanation import reasons, requirement_markdown
 from raiassist.lsp.documents import Unit
 from raiassist.standard.model import Standard
 
@@ -32,11 +32,19 @@ def at(
         for d in published
         if d.range.start.line <= position.line <= d.range.end.line and str(d.code) in standard.by_id
     ]
-    return _hover(standard, here) if here else None
+    return _hover(standard, here, unit) if here else None
 
 
-def _hover(standard: Standard, items: Sequence[tuple[str, str | None]]) -> T.Hover:
+def _hover(
+    standard: Standard, items: Sequence[tuple[str, str | None]], unit: Unit | None = None
+) -> T.Hover:
     seen = dict.fromkeys(items)
-    parts = [requirement_markdown(standard.by_id[i], standard, message) for i, message in seen]
+    findings = {f.id: f for f in unit.report.findings} if unit and unit.report else {}
+    parts = [
+        requirement_markdown(
+            standard.by_id[i], standard, message, reasons(findings[i]) if i in findings else ()
+        )
+        for i, message in seen
+    ]
     body = "\n\n---\n\n".join(parts)
     return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=body))

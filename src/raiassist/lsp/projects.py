@@ -76,7 +76,7 @@ class Projects:
     def _load(self, root: Path) -> None:
         try:
             config = load_config(root).with_overrides(self.settings)
-            standard = load_standard(config.settings.packs, config.root)
+            standard = load_standard(config.settings.packs, config.root, config.catalogue_paths)
             record = load_record(config.record_path)
         except UserError as exc:
             self.errors[root] = "; ".join(str(p) for p in exc.problems)

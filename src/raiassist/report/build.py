@@ -39,7 +39,7 @@ def _sample(root: Path, sha: str, date: dt.date) -> dict[str, Any]:
             return {**sample, "coverage": None, "open_errors": 0, "applicable": 0, "statuses": {}}
         try:
             config = load_config(tree)
-            standard = load_standard(config.settings.packs, config.root)
+            standard = load_standard(config.settings.packs, config.root, config.catalogue_paths)
         except UserError as exc:  # a commit with a broken configuration: recorded, not fatal
             return {
                 **sample,

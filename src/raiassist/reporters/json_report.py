@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from raiassist import __version__
+from raiassist.catalogue.model import Entry
 from raiassist.checking import FileReport, Report
 from raiassist.document import Location
 from raiassist.evaluate import Finding
@@ -78,12 +79,18 @@ def finding_json(finding: Finding) -> dict[str, Any]:
             {
                 "name": h.name,
                 "detail": h.detail,
+                "because": because_json(h.entry),
                 **location_json(h.path or finding.path, h.location),
             }
             for h in finding.signals
         ],
         "evidence": [
-            {"kind": e.kind, "detail": e.detail, **location_json(e.path, e.location)}
+            {
+                "kind": e.kind,
+                "detail": e.detail,
+                "because": because_json(e.entry),
+                **location_json(e.path, e.location),
+            }
             for e in finding.evidence
         ],
         "incomplete": list(finding.incomplete),
@@ -102,6 +109,13 @@ def finding_json(finding: Finding) -> dict[str, Any]:
             k: str(v) if isinstance(v, dt.date) else v for k, v in finding.answer.as_dict().items()
         }
     return data
+
+
+def because_json(entry: Entry | None) -> dict[str, str] | None:
+    """The catalogue entry behind a signal or evidence: why raiassist reads the code so."""
+    if entry is None:
+        return None
+    return {"entry": entry.name, "docs": entry.docs, "catalogue": entry.catalogue}
 
 
 def location_json(path: str, location: Location | None) -> dict[str, Any]:

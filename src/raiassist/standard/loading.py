@@ -32,11 +32,21 @@ _MESSAGES = {
 }
 
 
-def load_standard(packs: Sequence[str] = DEFAULT_PACKS, base_dir: Path | None = None) -> Standard:
-    """The Standard made of the given packs (built-in ids or paths relative to `base_dir`).
+def load_standard(
+    packs: Sequence[str] = DEFAULT_PACKS,
+    base_dir: Path | None = None,
+    catalogues: Sequence[str] = (),
+) -> Standard:
+    """The Standard made of the given packs (built-in ids or paths relative to `base_dir`),
+    with the built-in catalogue and the given catalogue files (paths relative to `base_dir`).
     Validated once per change of any file it is built from (see `raiassist.cache`)."""
+    from dataclasses import replace
+
+    from raiassist.catalogue import load_catalogue
+
     base = (base_dir or Path.cwd()).resolve()
-    return remember("standard", repr((tuple(packs), str(base))), lambda: _build(packs, base))
+    standard = remember("standard", repr((tuple(packs), str(base))), lambda: _build(packs, base))
+    return replace(standard, catalogue=load_catalogue(catalogues, base))
 
 
 def _build(packs: Sequence[str], base: Path) -> tuple[Fingerprint, Standard]:
@@ -138,19 +148,40 @@ def _validation_problems(
     file: str, text: str, exc: pydantic.ValidationError, root: type[pydantic.BaseModel]
 ) -> list[Problem]:
     problems = []
+    seen: set[Loc] = set()
     for error in exc.errors():
-        loc = tuple(part for part in error["loc"] if not str(part).startswith("rule:"))
+        loc = tuple(part for part in error["loc"] if not _union_branch(part))
+        if loc in seen:  # a value that fits no branch of a union: its first complaint is enough
+            continue
+        seen.add(loc)
         message = _MESSAGES.get(error["type"], error["msg"])
         ctx = error.get("ctx") or {}
         if error["type"] in ("literal_error", "enum"):
             choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
             message = f"must be one of {choices}"
         elif error["type"] == "string_pattern_mismatch":
-            message = f"'{error['input']}' does not match the pattern {ctx.get('pattern')}"
+            message = f"'{error['input']}' " + _pattern_help(str(ctx.get("pattern")))
         elif error["type"] == "extra_forbidden":
             message += suggestion(str(loc[-1]), _fields_at(root, loc[:-1]))
         problems.append(_problem(file, text, loc, message))
     return problems
+
+
+def _pattern_help(pattern: str) -> str:
+    from raiassist.catalogue.schema import PATTERN, PATTERN_HELP
+
+    return PATTERN_HELP if pattern == PATTERN else f"does not match the pattern {pattern}"
+
+
+def _union_branch(part: str | int) -> bool:
+    """A location part that names a branch of a union (`rule:all`, `str`, `list[str]`,
+    `constrained-str`, a model such as `Argument`) rather than a field or a key."""
+    if isinstance(part, int):
+        return False
+    if part in ("str", "int", "bool", "float", "constrained-str", "constrained-int"):
+        return True
+    model_name = part.isidentifier() and part[0].isupper()
+    return model_name or part.startswith(("rule:", "list[", "dict[", "function-"))
 
 
 def _fields_at(root: type[pydantic.BaseModel], loc: Loc) -> list[str]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from raiassist.standard.rules import Rule, signal_names
+
+if TYPE_CHECKING:
+    from raiassist.catalogue.model import Catalogue
 
 Severity = Literal["info", "warning", "error"]
 Scope = Literal["code", "file", "project"]
@@ -111,6 +114,7 @@ class Standard:
     goals: tuple[Goal, ...]
     requirements: tuple[Requirement, ...]
     conditions: Mapping[str, Rule] = field(default_factory=dict)
+    catalogue: Catalogue | None = None  # what the code's calls, datasets and words mean
 
     @cached_property
     def by_id(self) -> Mapping[str, Requirement]:
