@@ -47,6 +47,21 @@ def test_non_python_notebooks_are_skipped_with_a_note() -> None:
     assert document.notes == ("skipped: the notebook's language is r, not Python",)
 
 
+@pytest.mark.parametrize("name", ["conda-kernel.ipynb", "codemirror-only.ipynb"])
+def test_a_notebook_is_python_when_any_of_its_metadata_says_so(name: str) -> None:
+    """A conda kernel's name or CodeMirror's mode is enough; the kernel's display name is not
+    read (it is free text)."""
+    document = read_document(DOCS / name)
+    assert document.language == "python" and document.notes == ()
+    assert scan(document).of("trains-model")
+
+
+def test_other_declared_languages_are_skipped_with_a_note() -> None:
+    document = read_document(DOCS / "julia-kernel.ipynb")
+    assert document.cells == ()
+    assert document.notes == ("skipped: the notebook's language is julia, not Python",)
+
+
 def test_null_and_non_string_sources_are_read_as_text_around_them() -> None:
     document = read_document(DOCS / "odd-sources.ipynb")
     assert [c.source for c in document.cells][:2] == [

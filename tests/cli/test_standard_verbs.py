@@ -53,10 +53,24 @@ def test_explain_prints_the_requirement_in_plain_words() -> None:
         "Evidence that satisfies it",
         "Crosswalk",
         "Source",
+        "What raiassist recognises",
     ):
         assert f"\n{heading}\n" in out
     assert "Goal F1 Quality of service (Fairness)" in out
     assert "MEASURE 2.11" in out and "disaggregated-evaluation" in out
+    assert "fairlearn" in out and "raiassist catalogue NAME" in out
+
+
+def test_catalogue_lists_entries_with_their_documentation() -> None:
+    result = run_cli("catalogue", "disaggregated-evaluation", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    entries = json.loads(result.stdout)["disaggregated-evaluation"]
+    fairlearn = next(e for e in entries if e["id"] == "fairlearn")
+    assert fairlearn["docs"].startswith("https://fairlearn.org/")
+    text = run_cli("catalogue", "calls-llm-api").stdout
+    assert text.startswith("calls-llm-api (") and "OpenAI Python SDK" in text
+    wrong = run_cli("catalogue", "calls-llm")
+    assert wrong.returncode == 2 and "did you mean 'calls-llm-api'" in wrong.stderr
 
 
 def test_explain_unknown_id_suggests_the_closest_and_exits_2() -> None:
