@@ -50,15 +50,25 @@ def decode(text: str) -> Carried:
     return Carried(tuple(a for a in attributes.split(",") if a), origin)
 
 
-def learn(targets: list[ast.expr], value: ast.expr, ctx: Context) -> None:
-    """After `targets = value`: each target name carries what the value carries."""
-    carried = carries(value, ctx)
+def learn(targets: list[ast.expr], ctx: Context) -> None:
+    """After `targets = value`: each target name carries what the value carries, as the
+    walk of the statement collected it in `ctx.carrying` (names that carry something,
+    sensitive column names, datasets loaded)."""
+    carried = NOTHING
+    for piece in ctx.carrying:
+        carried = carried.union(piece)
     for target in targets:
         for name in _names(target):
             if carried:
                 ctx.names.bound[CARRIES + name] = carried.encode()
             else:
                 ctx.names.bound.pop(CARRIES + name, None)
+
+
+def column(text: str, ctx: Context) -> None:
+    """During an assignment's walk: a string or attribute that names a sensitive column."""
+    if len(text) <= MAX_NAME and ctx.catalogue.words.sensitive(text):
+        ctx.carrying.append(Carried((text,)))
 
 
 def carries(node: ast.AST, ctx: Context) -> Carried:
@@ -83,7 +93,7 @@ def _carried_at(node: ast.AST, ctx: Context) -> Carried:
         return NOTHING
     if isinstance(node, ast.Attribute) and ctx.catalogue.words.sensitive(node.attr):
         return Carried((node.attr,)) if isinstance(node.value, ast.Name) else NOTHING
-    return ctx.loaded.get(id(node), NOTHING)
+    return NOTHING
 
 
 def judge(node: ast.AST | None, ctx: Context) -> tuple[Verdict, Carried]:

@@ -24,7 +24,6 @@ from raiassist.document import Cell, Document, Location
 from raiassist.flows import Carried
 from raiassist.names import Names, last, root
 from raiassist.parsing import ParseError, foreign_body, parse_cell
-from raiassist.standard.vocabulary import vocabulary
 from raiassist.waivers import Waiver, waivers_in
 
 log = logging.getLogger(__name__)
@@ -95,8 +94,8 @@ class Context:
     def __init__(self, document: Document, catalogue: Catalogue) -> None:
         self.document = document
         self.catalogue = catalogue
-        self.evidence_names = vocabulary().evidence
-        self.loaded: dict[int, Carried] = {}  # what loader calls in this statement return
+        self.tracking = False  # in an assignment: what its value carries is being collected
+        self.carrying: list[Carried] = []  # what the current statement's value carries
         self.names = Names()
         self.cell: Cell = Cell(0, "code", "")
         self.statement: ast.stmt | None = None
@@ -264,6 +263,7 @@ def _capped(hits: list[Hit]) -> tuple[Hit, ...]:
 
 
 _SEQUENCES = ast.Tuple | ast.List  # unions built once: `A | B` in a call builds one per call
+_TRACKED = frozenset({ast.Assign, ast.AnnAssign})  # statements whose values flows follows
 _LEAVES = frozenset({ast.Name, ast.Load, ast.Store, ast.Del, ast.Pass, ast.Break, ast.Continue})
 # Fields that never hold child expressions: names, operators, contexts, flags.
 _NOT_CHILDREN = frozenset(
@@ -318,8 +318,8 @@ class _Walker:
 
     def statement(self, node: ast.stmt) -> None:
         """A statement's parts, then the names it binds."""
-        if self.ctx.loaded:
-            self.ctx.loaded.clear()
+        if self.ctx.carrying:
+            self.ctx.carrying.clear()
         self.parts(node, node)
         binder = _BINDERS.get(type(node))
         if binder is not None:
@@ -344,6 +344,7 @@ class _Walker:
                     self.parts(clause, statement)
             else:
                 self.ctx.statement = statement
+                self.ctx.tracking = type(statement) in _TRACKED
                 self.expressions(value)
 
     def expressions(self, value: Any) -> None:
@@ -361,14 +362,23 @@ class _Walker:
         registry, ctx, problems = self.registry, self.ctx, self.problems
         call, subscript, attribute = ast.Call, ast.Subscript, ast.Attribute
         name_kind, load, constant = ast.Name, ast.Load, ast.Constant
+        tracking, bound = ctx.tracking, ctx.names.bound
         while stack:
             current = pop()
             kind = type(current)
-            if kind is name_kind or current is None:
+            if kind is name_kind:
+                if tracking and type(current.ctx) is load:
+                    carried = bound.get(flows.CARRIES + current.id)
+                    if carried:
+                        ctx.carrying.append(flows.decode(carried))
+                continue
+            if current is None:
                 continue
             if kind is constant:
                 if type(current.value) is str:
                     registry.string(current.value, current, ctx, problems)
+                    if tracking:
+                        flows.column(current.value, ctx)
                 continue
             if kind is call:
                 name = ctx.names.resolve(current.func)
@@ -378,6 +388,8 @@ class _Walker:
             elif kind is attribute:
                 if type(current.value) is name_kind and type(current.ctx) is load:
                     columns.from_attribute(current, ctx, registry, problems)
+                    if tracking:
+                        flows.column(current.attr, ctx)
             elif kind is subscript:
                 columns.from_subscript(current, ctx, registry, problems)
             elif kind in _LEAVES:
@@ -398,13 +410,13 @@ class _Walker:
     def _assign(self, node: ast.Assign) -> None:
         columns.from_assignment(node, self.ctx, self.registry, self.problems)
         self.ctx.names.learn_assign(node.targets, node.value)
-        flows.learn(node.targets, node.value, self.ctx)
+        flows.learn(node.targets, self.ctx)
         self.identifiers(node.targets)
 
     def _annotated(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
             self.ctx.names.learn_assign([node.target], node.value)
-            flows.learn([node.target], node.value, self.ctx)
+            flows.learn([node.target], self.ctx)
             self.identifiers([node.target])
 
     def _with(self, node: ast.With | ast.AsyncWith) -> None:

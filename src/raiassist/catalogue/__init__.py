@@ -1,17 +1,30 @@
-"""The catalogue: what the field's libraries, calls, datasets and words mean, as data."""
+"""The catalogue: what the field's libraries, calls, datasets and words mean, as data.
+
+Importing this package is light: the file format (pydantic) is imported only when a
+catalogue has to be validated again, not when a cached one is read.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 
-from raiassist.catalogue.loading import load_catalogue
 from raiassist.catalogue.model import Catalogue, Entry
 
 __all__ = ["Catalogue", "Entry", "builtin_catalogue", "load_catalogue"]
 
 
+def load_catalogue(extra: Sequence[str] = (), base_dir: Path | None = None) -> Catalogue:
+    """The built-in catalogue with the organisation's files (paths relative to `base_dir`)
+    laid over it; see `raiassist.catalogue.loading`."""
+    from raiassist.catalogue.loading import load
+
+    return load(extra, base_dir)
+
+
 @cache
 def builtin_catalogue() -> Catalogue:
-    """The built-in catalogue alone, for callers with no project (tests, the kernel's
-    first cell before a project is known)."""
+    """The built-in catalogue alone, for callers with no project (tests, a kernel before its
+    project is known)."""
     return load_catalogue()

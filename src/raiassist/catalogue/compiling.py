@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from raiassist.catalogue import model as m
 from raiassist.catalogue import schema
+from raiassist.standard.vocabulary import vocabulary
 from raiassist.words import Words, table
 
 Source = tuple[schema.CatalogueFile, str, str]
@@ -51,6 +52,7 @@ def compile_catalogue(sources: Sequence[Source]) -> m.Catalogue:
         tuple(columns),
         phrases,
         frozenset(means),
+        frozenset(means) & frozenset(vocabulary().evidence),
     )
 
 

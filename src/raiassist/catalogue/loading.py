@@ -10,24 +10,26 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from raiassist.cache import Fingerprint, fingerprint, remember
-from raiassist.catalogue import schema
-from raiassist.catalogue.compiling import compile_catalogue
 from raiassist.catalogue.model import Catalogue
 from raiassist.errors import Problem, UserError, suggestion
 from raiassist.resources import guidance_dir
 from raiassist.standard.loading import Loc, format_loc, line_of, read_model
 from raiassist.standard.vocabulary import vocabulary
 
-Source = tuple[schema.CatalogueFile, str, str]  # (validated file, display name, text)
+if TYPE_CHECKING:
+    from raiassist.catalogue import schema
+
+Source = tuple["schema.CatalogueFile", str, str]  # (validated file, display name, text)
 
 
 def builtin_files() -> list[Path]:
     return sorted((guidance_dir() / "catalogue").glob("*.yaml"))
 
 
-def load_catalogue(extra: Sequence[str] = (), base_dir: Path | None = None) -> Catalogue:
+def load(extra: Sequence[str] = (), base_dir: Path | None = None) -> Catalogue:
     """The built-in catalogue with the organisation's files (paths relative to `base_dir`)
     laid over it. Validated once per change of any file it is built from."""
     base = (base_dir or Path.cwd()).resolve()
@@ -36,6 +38,9 @@ def load_catalogue(extra: Sequence[str] = (), base_dir: Path | None = None) -> C
 
 
 def _build(extra: Sequence[str], base: Path) -> tuple[Fingerprint, Catalogue]:
+    from raiassist.catalogue import schema
+    from raiassist.catalogue.compiling import compile_catalogue
+
     paths = [(p, f"<built-in>/catalogue/{p.name}") for p in builtin_files()]
     paths += [_located(spec, base) for spec in extra]
     sources: list[Source] = []

@@ -76,9 +76,9 @@ def _model_id(text: str) -> bool:
 
 def on_string(text: str, node: ast.AST, ctx: Context) -> None:
     pattern = ctx.catalogue.string_pattern
-    if pattern is None or pattern.search(text) is None:
-        return
     lowered = text.lower()
+    if pattern is None or pattern.search(lowered) is None:
+        return
     for rule in ctx.catalogue.strings:
         if not any(t in lowered for t in rule.contains):
             continue
@@ -237,10 +237,10 @@ def _columns(value: ast.AST | None, ctx: Context) -> None:
 
 
 def _loaded(rule: CallRule, node: ast.Call, ctx: Context) -> None:
-    """Remember what this call's result carries, for the assignment that takes it."""
+    """What this call's result carries goes to the assignment that takes it."""
     dataset = rule.dataset
-    if dataset is not None and dataset.sensitive:
-        ctx.loaded[id(node)] = flows.Carried(dataset.sensitive, dataset.name)
+    if dataset is not None and dataset.sensitive and ctx.tracking:
+        ctx.carrying.append(flows.Carried(dataset.sensitive, dataset.name))
 
 
 def _grouped(rule: CallRule, names: list[str], node: ast.Call, plain: str, ctx: Context) -> None:
@@ -307,4 +307,4 @@ def _subject(node: ast.Call, name: str, ctx: Context) -> str:
 
 
 def _kind(ctx: Context, name: str) -> Kind:
-    return "evidence" if name in ctx.evidence_names else "signal"
+    return "evidence" if name in ctx.catalogue.evidence else "signal"
