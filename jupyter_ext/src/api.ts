@@ -20,16 +20,17 @@ export interface IItem {
   scope: string;
   message: string;
   locations: ILocation[];
-  signals?: { name: string; detail: string; because: IBecause | null }[];
-  evidence: { kind: string; detail: string; cell: number | null; because?: IBecause | null }[];
+  signals?: { name: string; detail: string; because: string | null }[];
+  evidence: { kind: string; detail: string; cell: number | null; because?: string | null }[];
   incomplete: string[];
   waiver: { reason: string; until: string | null } | null;
   answer: { [key: string]: string } | null;
 }
 
-/** The catalogue entry behind a signal or evidence: which documented API says what it means. */
-export interface IBecause {
-  entry: string;
+/** A catalogue entry that a signal or evidence cites (`because`): which documented API says
+ * what the code means. */
+export interface ISource {
+  name: string;
   docs: string;
   catalogue: string;
 }
@@ -41,6 +42,7 @@ export interface IChecklist {
   notes: string[];
   requirements: IItem[];
   problems: IItem[];
+  sources?: { [id: string]: ISource };
   goals: { id: string; title: string; principle: string }[];
 }
 

@@ -1,9 +1,10 @@
 // One checklist item: a clickable row (status, ID, title, severity) that expands to what was
 // found, the requirement in plain words, templates to insert and the answer form.
-import { Answer, IBecause, IExplanation, IItem, ITemplate, ITemplates } from './api';
+import { Answer, IExplanation, IItem, ISource, ITemplate, ITemplates } from './api';
 
 export interface IItemHost {
   expanded: Set<string>;
+  sources: { [id: string]: ISource };
   drafts: Map<string, string>;
   toggle(item: IItem): void;
   explain(id: string): Promise<IExplanation>;
@@ -79,7 +80,7 @@ export function renderItem(item: IItem, host: IItemHost): HTMLElement {
 function details(item: IItem, host: IItemHost): HTMLElement {
   const box = el('div', 'jp-raiassist-details');
   box.append(el('p', 'jp-raiassist-why', statusText(item)));
-  const sources = sourcesOf(item);
+  const sources = sourcesOf(item, host.sources);
   if (sources) {
     box.append(sources);
   }
@@ -93,21 +94,22 @@ function details(item: IItem, host: IItemHost): HTMLElement {
 }
 
 /** "Per the catalogue: fairlearn, …", each a link to the documentation it was written from. */
-function sourcesOf(item: IItem): HTMLElement | null {
-  const found = new Map<string, IBecause>();
+function sourcesOf(item: IItem, sources: { [id: string]: ISource }): HTMLElement | null {
+  const found = new Map<string, ISource>();
   for (const hit of [...(item.signals ?? []), ...item.evidence]) {
-    if (hit.because && !found.has(hit.because.entry)) {
-      found.set(hit.because.entry, hit.because);
+    const source = hit.because ? sources[hit.because] : undefined;
+    if (source && !found.has(source.name)) {
+      found.set(source.name, source);
     }
   }
   if (!found.size) {
     return null;
   }
   const line = el('p', 'jp-raiassist-sources', 'Per the catalogue: ');
-  [...found.values()].slice(0, 3).forEach((because, index) => {
-    const link = el('a', '', because.entry) as HTMLAnchorElement;
-    if (/^https?:\/\//.test(because.docs)) {
-      link.href = because.docs;
+  [...found.values()].slice(0, 3).forEach((source, index) => {
+    const link = el('a', '', source.name) as HTMLAnchorElement;
+    if (/^https?:\/\//.test(source.docs)) {
+      link.href = source.docs;
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
     }

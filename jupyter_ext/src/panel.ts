@@ -4,7 +4,7 @@ import { NotebookPanel } from '@jupyterlab/notebook';
 import { checkIcon } from '@jupyterlab/ui-components';
 import { ISignal, Signal } from '@lumino/signaling';
 import { Widget } from '@lumino/widgets';
-import { Answer, api, IChecklist, IExplanation, IItem, ITemplate, ITemplates } from './api';
+import { Answer, api, IChecklist, IExplanation, IItem, ISource, ITemplate, ITemplates } from './api';
 import { IItemHost } from './item';
 import { contentOf, insertCell, selectCell } from './notebook';
 import { renderPanel } from './view';
@@ -26,6 +26,11 @@ export class ChecklistPanel extends Widget implements IItemHost {
   private explained = new Map<string, Promise<IExplanation>>();
   private offered = new Map<string, Promise<ITemplates>>();
   private _changed = new Signal<this, IChecklist | null>(this);
+
+  /** The catalogue entries the current checklist cites, by id. */
+  get sources(): { [id: string]: ISource } {
+    return this.data?.sources ?? {};
+  }
 
   constructor() {
     super();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { type Checklist, groupByGoal, iconFor, openCount, openSummary, statusText } from '../src/checklist/model';
+import { type Checklist, groupByGoal, iconFor, openCount, openSummary, statusText, tooltip } from '../src/checklist/model';
 
 const checklist = JSON.parse(readFileSync('lsp/test/fixtures/checklist.json', 'utf8')) as Checklist;
 const byId = (id: string) => checklist.requirements.find((req) => req.id === id)!;
@@ -44,4 +44,19 @@ test('icons: severity for open ones, pass for met', () => {
   assert.deepEqual(iconFor(byId('A1.1')), { id: 'info', color: 'problemsInfoIcon.foreground' });
   assert.equal(iconFor(byId('F1.2')).id, 'pass');
   assert.equal(iconFor(byId('T2.2')).id, 'circle-slash');
+});
+
+test('the tooltip names the catalogue entries a requirement rests on, each once', () => {
+  const sources = { fairlearn: { name: 'fairlearn', docs: 'https://fairlearn.org/', catalogue: 'fairness' } };
+  const req = {
+    ...byId('F1.5'),
+    signals: [{ name: 'aggregate-metrics', detail: 'overall metric', because: null }],
+    evidence: [
+      { kind: 'disaggregated-evaluation', detail: 'MetricFrame by sex', because: 'fairlearn' },
+      { kind: 'disaggregated-evaluation', detail: 'MetricFrame by race', because: 'fairlearn' },
+    ],
+  };
+  const text = tooltip(req, sources);
+  assert.ok(text.endsWith('Per the catalogue: fairlearn (https://fairlearn.org/)'), text);
+  assert.ok(!tooltip(req).includes('Per the catalogue'), 'no sources: nothing to cite');
 });

@@ -103,9 +103,10 @@ def test_json_is_versioned_and_lists_every_applicable_requirement() -> None:
     assert [(x["cell"], x["line"], x["column"]) for x in f15["locations"]] == [(7, 2, 19)]
     assert f15["evidence"][0]["kind"] == "disaggregated-evaluation"
     assert f15["evidence"][0]["detail"] == "fairlearn MetricFrame by 'sex'"
-    because = f15["evidence"][0]["because"]
-    assert (because["entry"], because["catalogue"]) == ("fairlearn", "fairness")
-    assert because["docs"].startswith("https://fairlearn.org/")
+    assert f15["evidence"][0]["because"] == "fairlearn"
+    source = files["credit/credit_model_fair.ipynb"]["sources"]["fairlearn"]
+    assert (source["name"], source["catalogue"]) == ("fairlearn", "fairness")
+    assert source["docs"].startswith("https://fairlearn.org/")
     assert (f15["evidence"][0]["cell"], f15["evidence"][0]["line"]) == (9, 3)
     assert fair["A2.2"]["answer"]["by"] == "Dana Whitfield <dana.whitfield@example.com>"
     assert fair["T2.2"]["waiver"]["reason"].startswith("the model card lives in the model registry")

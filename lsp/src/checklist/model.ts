@@ -23,15 +23,16 @@ export interface Requirement {
   scope: string;
   message: string;
   locations: Location[];
-  signals?: { name: string; detail: string; because: Because | null }[];
-  evidence: { kind: string; detail: string; because?: Because | null }[];
+  signals?: { name: string; detail: string; because: string | null }[];
+  evidence: { kind: string; detail: string; because?: string | null }[];
   waiver: { reason: string } | null;
   answer: { answer: string; note?: string; reason?: string; by?: string; date?: string } | null;
 }
 
-/** The catalogue entry behind a signal or evidence: which documented API says what it means. */
-export interface Because {
-  entry: string;
+/** A catalogue entry that a signal or evidence cites (`because`): which documented API says
+ * what the code means. */
+export interface Source {
+  name: string;
   docs: string;
   catalogue: string;
 }
@@ -48,6 +49,7 @@ export interface Checklist {
   kind: string;
   requirements: Requirement[];
   problems: unknown[];
+  sources?: Record<string, Source>;
   goals: Goal[];
 }
 
@@ -131,24 +133,25 @@ export function iconFor(req: Requirement): Icon {
 }
 
 /** A requirement in words, for the tree item's tooltip (markdown). */
-export function tooltip(req: Requirement): string {
+export function tooltip(req: Requirement, sources: Record<string, Source> = {}): string {
   const lines = [`**${req.id}** ${req.title}`, '', `${statusText(req)} · ${req.scope}`, '', req.message];
   if (req.answer?.by) {
     lines.push('', `Answered by ${req.answer.by}${req.answer.date ? ` on ${req.answer.date}` : ''}`);
   }
-  const entries = catalogueEntries(req);
+  const entries = catalogueEntries(req, sources);
   if (entries.length) {
-    lines.push('', `Per the catalogue: ${entries.map((b) => `${b.entry} (${b.docs})`).join('; ')}`);
+    lines.push('', `Per the catalogue: ${entries.map((s) => `${s.name} (${s.docs})`).join('; ')}`);
   }
   return lines.join('\n');
 }
 
 /** The distinct catalogue entries behind a requirement's signals and evidence, at most three. */
-export function catalogueEntries(req: Requirement): Because[] {
-  const found = new Map<string, Because>();
+export function catalogueEntries(req: Requirement, sources: Record<string, Source>): Source[] {
+  const found = new Map<string, Source>();
   for (const item of [...(req.signals ?? []), ...req.evidence]) {
-    if (item.because && !found.has(item.because.entry)) {
-      found.set(item.because.entry, item.because);
+    const source = item.because ? sources[item.because] : undefined;
+    if (source && !found.has(source.name)) {
+      found.set(source.name, source);
     }
   }
   return [...found.values()].slice(0, 3);

@@ -114,9 +114,10 @@ def _named(data: schema.CatalogueFile) -> Iterable[tuple[Loc, str]]:
 
 def _ids(data: schema.CatalogueFile) -> Iterable[tuple[Loc, str]]:
     yield ("id",), f"catalogue:{data.id}"
+    # libraries, datasets and strings share one namespace: reports name an entry by its id
     for i, library in enumerate(data.libraries):
-        yield ("libraries", i, "id"), f"library:{library.id}"
+        yield ("libraries", i, "id"), f"entry:{library.id}"
     for i, dataset in enumerate(data.datasets):
-        yield ("datasets", i, "id"), f"dataset:{dataset.id}"
+        yield ("datasets", i, "id"), f"entry:{dataset.id}"
     for i, rule in enumerate(data.strings):
-        yield ("strings", i, "id"), f"string:{rule.id}"
+        yield ("strings", i, "id"), f"entry:{rule.id}"

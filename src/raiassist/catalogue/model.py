@@ -116,6 +116,7 @@ class Catalogue:
     evidence: frozenset[str]  # those of them that are evidence kinds, not signals
     _index: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
+    _calls: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[CallRule]] = {}
@@ -123,6 +124,17 @@ class Catalogue:
             for key in {_index_key(p) for p in rule.patterns}:
                 index.setdefault(key, []).append(rule)
         self._index.update({k: tuple(v) for k, v in index.items()})
+
+    def rules_for_call(self, resolved: str) -> tuple[CallRule, ...]:
+        """`rules_for` a call name as `Names.resolve` gives it (`a.B().c`), remembered as it
+        is: most calls in a notebook repeat a handful of names."""
+        found = self._calls.get(resolved)
+        if found is None:
+            if len(self._calls) > MAX_MEMO:
+                self._calls.clear()
+            plain = resolved.replace("()", "").replace("[]", "")
+            found = self._calls[resolved] = self.rules_for(plain)
+        return found
 
     def rules_for(self, name: str) -> tuple[CallRule, ...]:
         """The rules whose patterns match a dotted call name (without `()` or `[]`)."""
@@ -175,7 +187,7 @@ class Catalogue:
     def __getstate__(self) -> dict[str, object]:
         """Pickled (for the on-disk cache) without the lookup memo."""
         state = dict(self.__dict__)
-        state["_memo"] = {}
+        state["_memo"], state["_calls"] = {}, {}
         return state
 
 

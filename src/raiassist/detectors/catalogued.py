@@ -24,12 +24,18 @@ KIND: Final = "catalogue"  # the names it produces are the catalogue's `means`
 CALL_ANY = True
 MAX_MENTION_NODES = 200
 MAX_FOREIGN = 100_000  # of a cell in another language, the part whose strings are read
+MAX_SOURCE = 300  # of a file name a table is read from, the part whose words are read
 
 
 def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
-    plain = short(resolved)
+    rules = ctx.catalogue.rules_for_call(resolved)
+    if rules:
+        _matched(node, short(resolved), rules, ctx)
+
+
+def _matched(node: ast.Call, plain: str, rules: tuple[CallRule, ...], ctx: Context) -> None:
     done: set[str] = set()
-    for rule in ctx.catalogue.rules_for(plain):
+    for rule in rules:
         if rule.where is not None and not holds(rule.where, node, ctx):
             continue
         names = [n for n in rule.means if n not in done]
@@ -57,6 +63,8 @@ def on_call(node: ast.Call, resolved: str, ctx: Context) -> None:
         done.update(names)
     if "trains-model" in done:
         _trains_on_dataset(node, ctx)
+    if "loads-tabular-data" in done:
+        _source_file(node, ctx)
 
 
 STRING_HINTS: tuple[str, ...] = ()  # any string: the catalogue's texts are checked at once
@@ -263,6 +271,17 @@ def _grouped(rule: CallRule, names: list[str], node: ast.Call, plain: str, ctx: 
         _hit(ctx, name, node, detail, rule, carried.attributes[0])
     what = f"sensitive feature {by} of {short(plain)}"
     _hit(ctx, "sensitive-attribute", node, what, rule, carried.attributes[0])
+
+
+def _source_file(node: ast.Call, ctx: Context) -> None:
+    """The file a table is read from can name its domain (`read_csv("loans_2024.csv")`)."""
+    source = node.args[0] if node.args else None
+    if isinstance(source, ast.Constant) and isinstance(source.value, str):
+        name = source.value[:MAX_SOURCE].rsplit("/", 1)[-1]
+        domain = ctx.catalogue.words.domain(name)
+        if domain:
+            detail = f"data '{name}' suggests {domain}"
+            ctx.hit("consequential-domain", "signal", node, detail, domain)
 
 
 def _trains_on_dataset(node: ast.Call, ctx: Context) -> None:

@@ -32,10 +32,7 @@ def report_json(report: Report, show: str) -> dict[str, Any]:
         "root": str(report.root),
         "packs": [{"id": p.id, "version": p.version} for p in report.standard.packs],
         "files": [file_json(f) for f in report.files],
-        "project": {
-            "requirements": [finding_json(f) for f in report.project],
-            "problems": [finding_json(f) for f in report.problems],
-        },
+        "project": _project_json(report),
         "summary": {
             "files": len(report.files),
             "open": _count(f.severity for f in findings if f.status == "open"),
@@ -50,8 +47,10 @@ def report_json(report: Report, show: str) -> dict[str, Any]:
 
 
 def file_json(file: FileReport) -> dict[str, Any]:
-    """One file's checklist; also what the Jupyter server extension returns."""
+    """One file's checklist; also what the Jupyter server extension returns. `sources` holds
+    each catalogue entry its findings cite (`because`) once."""
     document = file.facts.document
+    sources: Sources = {}
     return {
         "path": file.path,
         "relative": file.relative,
@@ -60,12 +59,29 @@ def file_json(file: FileReport) -> dict[str, Any]:
         "notes": list(document.notes),
         "signals": sorted(file.facts.signals),
         "evidence": sorted(file.facts.evidence),
-        "requirements": [finding_json(f) for f in file.findings if f.kind == "requirement"],
-        "problems": [finding_json(f) for f in file.findings if f.kind == "tool"],
+        "requirements": [
+            finding_json(f, sources) for f in file.findings if f.kind == "requirement"
+        ],
+        "problems": [finding_json(f, sources) for f in file.findings if f.kind == "tool"],
+        "sources": sources,
     }
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
+def _project_json(report: Report) -> dict[str, Any]:
+    sources: Sources = {}
+    return {
+        "requirements": [finding_json(f, sources) for f in report.project],
+        "problems": [finding_json(f, sources) for f in report.problems],
+        "sources": sources,
+    }
+
+
+Sources = dict[str, dict[str, str]]
+
+
+def finding_json(finding: Finding, sources: Sources | None = None) -> dict[str, Any]:
+    """One finding; the catalogue entries its signals and evidence cite go into `sources`."""
+    cited = sources if sources is not None else {}
     data: dict[str, Any] = {
         "id": finding.id,
         "goal": finding.goal or None,
@@ -79,7 +95,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
             {
                 "name": h.name,
                 "detail": h.detail,
-                "because": because_json(h.entry),
+                "because": because(h.entry, cited),
                 **location_json(h.path or finding.path, h.location),
             }
             for h in finding.signals
@@ -88,7 +104,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
             {
                 "kind": e.kind,
                 "detail": e.detail,
-                "because": because_json(e.entry),
+                "because": because(e.entry, cited),
                 **location_json(e.path, e.location),
             }
             for e in finding.evidence
@@ -111,17 +127,21 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     return data
 
 
-def because_json(entry: Entry | None) -> dict[str, str] | None:
-    """The catalogue entry behind a signal or evidence: why raiassist reads the code so."""
+def because(entry: Entry | None, sources: Sources) -> str | None:
+    """The id of the catalogue entry behind a signal or evidence (why raiassist reads the
+    code so), listed once in `sources` with its name, documentation and catalogue."""
     if entry is None:
         return None
-    return {"entry": entry.name, "docs": entry.docs, "catalogue": entry.catalogue}
+    if entry.id not in sources:
+        sources[entry.id] = {"name": entry.name, "docs": entry.docs, "catalogue": entry.catalogue}
+    return entry.id
 
 
 def location_json(path: str, location: Location | None) -> dict[str, Any]:
     if location is None:
         return {"path": path, "cell": None, "line": None, "column": None}
-    return {"path": path, "cell": location.cell, "line": location.line, "column": location.column}
+    cell, line, column = location.cell, location.line, location.column
+    return {"path": path, "cell": cell, "line": line, "column": column}
 
 
 def _count(severities: Iterable[str]) -> dict[str, int]:
