@@ -9,6 +9,7 @@ Anything unreadable is rebuilt; a cache that cannot be written is skipped.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -85,6 +86,10 @@ def remember(kind: str, key: str, build: Callable[[], tuple[Fingerprint, T]]) ->
     return value
 
 
+MAX_ENTRIES = 200  # pickles kept; beyond, the least recently written go (each build of the
+# code and each project's files make their own entries)
+
+
 def _store(path: Path, value: object) -> None:
     try:
         import tempfile
@@ -94,5 +99,16 @@ def _store(path: Path, value: object) -> None:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         Path(tmp).replace(path)
+        _prune(path.parent)
     except (OSError, pickle.PicklingError):
         return
+
+
+def _prune(folder: Path) -> None:
+    entries = [e for e in os.scandir(folder) if e.name.endswith(".pickle")]
+    if len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort(key=lambda e: e.stat().st_mtime_ns)
+    for entry in entries[: len(entries) - MAX_ENTRIES // 2]:
+        with contextlib.suppress(OSError):  # another process pruned it first
+            Path(entry.path).unlink()

@@ -12,7 +12,6 @@ import logging
 import os
 import signal
 import sys
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -359,14 +358,23 @@ def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:
 def _project(reports: Sequence[FileReport], config: Config) -> tuple[Finding, ...]:
     """Project-scope requirements once each, in their most settled state across files; their
     signals keep the file they were found in."""
-    grouped: dict[str, list[Finding]] = defaultdict(list)
+    settled: dict[str, tuple[Finding, str]] = {}
     for report in reports:
         for finding in report.requirements:
-            if finding.scope == "project":
-                signals = tuple(replace(h, path=h.path or report.path) for h in finding.signals)
-                grouped[finding.id].append(replace(finding, signals=signals))
+            if finding.scope != "project":
+                continue
+            held = settled.get(finding.id)
+            if held is None or best((held[0], finding)) is not held[0]:  # ties: the first
+                settled[finding.id] = (finding, report.path)
     root = display_path(config.root)
-    return tuple(replace(best(group), path=root) for group in grouped.values())
+    return tuple(
+        replace(
+            finding,
+            path=root,
+            signals=tuple(replace(h, path=h.path or path) for h in finding.signals),
+        )
+        for finding, path in settled.values()
+    )
 
 
 def _record_problems(

@@ -8,7 +8,6 @@ dictionary lookup once its name has been seen.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -73,10 +72,22 @@ class CallRule:
     fallback: bool = False
     columns: tuple[Arg, ...] = ()
 
-    def matches(self, parts: tuple[str, ...]) -> bool:
-        return any(glob(p, parts) for p in self.patterns) and not any(
-            glob(p, parts) for p in self.unless
-        )
+    def matches(self, name: str) -> bool:
+        """Whether a dotted call name (without `()` or `[]`) is one of this rule's."""
+        return any(glob(p, name) for p in self.patterns) and not self.excluded(name)
+
+    def excluded(self, name: str) -> bool:
+        return any(g.matches(name) for g in self._unless)
+
+    @cached_property
+    def _unless(self) -> tuple[Glob, ...]:
+        return tuple(Glob.of(p) for p in self.unless)
+
+    @cached_property
+    def specificity(self) -> int:
+        """How many literal parts its most literal pattern has: `sklearn.**.fit` speaks
+        before `**.fit` for the same call."""
+        return max(sum("*" not in p for p in pattern) for pattern in self.patterns)
 
 
 @dataclass(frozen=True)
@@ -114,15 +125,18 @@ class Catalogue:
     phrases: Mapping[str, str]
     means: frozenset[str]  # every name some entry can produce
     evidence: frozenset[str]  # those of them that are evidence kinds, not signals
-    _index: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
+    _index: dict[str, tuple[tuple[Glob, CallRule], ...]] = field(
+        default_factory=dict, repr=False
+    )
     _memo: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
     _calls: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        index: dict[str, list[CallRule]] = {}
+        """Each pattern filed under the part a name must have for it to match."""
+        index: dict[str, list[tuple[Glob, CallRule]]] = {}
         for rule in self.rules:
-            for key in {_index_key(p) for p in rule.patterns}:
-                index.setdefault(key, []).append(rule)
+            for pattern in rule.patterns:
+                index.setdefault(_index_key(pattern), []).append((Glob.of(pattern), rule))
         self._index.update({k: tuple(v) for k, v in index.items()})
 
     def rules_for_call(self, resolved: str) -> tuple[CallRule, ...]:
@@ -146,14 +160,14 @@ class Catalogue:
         return found
 
     def _lookup(self, name: str) -> tuple[CallRule, ...]:
-        parts = tuple(name.split("."))
-        candidates = [
-            *self._index.get("last:" + parts[-1], ()),
-            *self._index.get("first:" + parts[0], ()),
-            *self._index.get("any", ()),
-        ]
-        found = dict.fromkeys(r for r in candidates if r.matches(parts))
-        return tuple(sorted(found, key=_specificity))
+        first, _, rest = name.partition(".")
+        final = rest.rpartition(".")[2] if rest else first
+        found: dict[int, CallRule] = {}  # by identity: rules are not hashed
+        for key in ("last:" + final, "first:" + first, "any"):
+            for matcher, rule in self._index.get(key, ()):
+                if id(rule) not in found and matcher.matches(name) and not rule.excluded(name):
+                    found[id(rule)] = rule
+        return tuple(sorted(found.values(), key=lambda r: -r.specificity))
 
     @cached_property
     def string_pattern(self) -> re.Pattern[str] | None:
@@ -161,6 +175,11 @@ class Catalogue:
         literal alternatives: linear, and several times quicker than a case-blind search)."""
         texts = sorted({t for s in self.strings for t in s.contains}, key=len, reverse=True)
         return re.compile("|".join(map(re.escape, texts))) if texts else None
+
+    @cached_property
+    def shortest_string(self) -> int:
+        """No string shorter than the shortest text a string entry looks for can match."""
+        return min((len(t) for s in self.strings for t in s.contains), default=0)
 
     @cached_property
     def by_meaning(self) -> dict[str, tuple[Entry, ...]]:
@@ -191,11 +210,6 @@ class Catalogue:
         return state
 
 
-def _specificity(rule: CallRule) -> int:
-    """More literal parts first, so `sklearn.**.fit` speaks before `**.fit`."""
-    return -max(sum("*" not in p for p in pattern) for pattern in rule.patterns)
-
-
 def _index_key(pattern: tuple[str, ...]) -> str:
     if "*" not in pattern[-1]:
         return "last:" + pattern[-1]
@@ -204,20 +218,59 @@ def _index_key(pattern: tuple[str, ...]) -> str:
     return "any"
 
 
-def glob(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
-    """Whether dotted name parts match a pattern's parts (`**` is any number of parts)."""
-    if not pattern:
-        return not parts
-    head = pattern[0]
-    if head == "**":
-        return any(glob(pattern[1:], parts[i:]) for i in range(len(parts) + 1))
-    return bool(parts) and _part(head, parts[0]) and glob(pattern[1:], parts[1:])
+@dataclass(frozen=True)
+class Glob:
+    """A dotted glob pattern made ready to match: the common shapes (`a.b.c`, `**.c`, `a.**`,
+    `a.**.c`, their parts literal) as string tests, the rest as a regular expression."""
+
+    pattern: tuple[str, ...]
+    head: str = ""  # what the name starts with
+    tail: str = ""  # what it ends with
+    literal: bool = False  # the name is `head`, exactly
+
+    @classmethod
+    def of(cls, pattern: tuple[str, ...]) -> Glob:
+        stars = [i for i, part in enumerate(pattern) if "*" in part]
+        if not stars:
+            return cls(pattern, ".".join(pattern), literal=True)
+        if len(stars) == 1 and pattern[stars[0]] == "**":
+            cut = stars[0]
+            return cls(pattern, ".".join(pattern[:cut]), ".".join(pattern[cut + 1 :]))
+        return cls(pattern)
+
+    def matches(self, name: str) -> bool:
+        if self.literal:
+            return name == self.head
+        if not (self.head or self.tail):
+            return _compiled(self.pattern).fullmatch(name) is not None
+        head, tail = self.head, self.tail
+        if head and name != head and not name.startswith(head + "."):
+            return False
+        if tail and name != tail and not name.endswith("." + tail):
+            return False
+        return len(name) >= len(head) + len(tail) + (1 if head and tail else 0)
 
 
-def _part(pattern: str, part: str) -> bool:
-    return pattern == part if "*" not in pattern else _segment(pattern).fullmatch(part) is not None
+def glob(pattern: tuple[str, ...], name: str) -> bool:
+    """Whether a dotted name matches a pattern's parts (`**` is any number of parts)."""
+    return Glob.of(pattern).matches(name)
 
 
 @lru_cache(maxsize=4096)
-def _segment(pattern: str) -> re.Pattern[str]:
-    return re.compile(fnmatch.translate(pattern))
+def _compiled(pattern: tuple[str, ...]) -> re.Pattern[str]:
+    """A regular expression for a dotted glob pattern. Each part is a run of non-dots and
+    `**` a run of whole parts, so matching stays linear in the name; names are at most a
+    dozen parts and each is matched once per process (`rules_for` remembers)."""
+    return re.compile(_regex(pattern))
+
+
+def _regex(pattern: tuple[str, ...]) -> str:
+    out = []
+    for index, part in enumerate(pattern):
+        last = index == len(pattern) - 1
+        if part == "**":
+            out.append(r"[^.]*(?:\.[^.]+)*" if last else r"(?:[^.]+\.)*")
+        else:
+            segment = "".join("[^.]*" if c == "*" else re.escape(c) for c in part)
+            out.append(segment if last else segment + r"\.")
+    return "".join(out)

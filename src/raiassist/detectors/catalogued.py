@@ -84,8 +84,10 @@ def _model_id(text: str) -> bool:
 
 def on_string(text: str, node: ast.AST, ctx: Context) -> None:
     pattern = ctx.catalogue.string_pattern
+    if pattern is None or len(text) < ctx.catalogue.shortest_string:
+        return
     lowered = text.lower()
-    if pattern is None or pattern.search(lowered) is None:
+    if pattern.search(lowered) is None:
         return
     for rule in ctx.catalogue.strings:
         if not any(t in lowered for t in rule.contains):
