@@ -42,6 +42,12 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> tuple[str, ...]:
+    """The tokens of a name without filler words (`date of birth` -> date, birth)."""
+    return tuple(t for t in tokens(text) if t not in FILLER)
+
+
 @dataclass(frozen=True, eq=False)
 class Table:
     """One kind of word (e.g. sensitive attributes): single words, phrases, whole names."""
@@ -50,18 +56,30 @@ class Table:
     phrases: Mapping[tuple[str, ...], str] = field(default_factory=dict)
     whole: Mapping[str, str] = field(default_factory=dict)
 
+    @property
+    def starts(self) -> frozenset[str]:
+        """The first words of the phrases: a name without one has no phrase to look up."""
+        found = self.__dict__.get("_starts")
+        if found is None:
+            found = self.__dict__["_starts"] = frozenset(p[0] for p in self.phrases)
+        return found  # type: ignore[no-any-return]
+
     def match(self, text: str) -> str | None:
-        """The category a name falls in, or None."""
+        """The category a name falls in, or None: a whole name, then a phrase (the longest
+        first), then a single word."""
         whole = self.whole.get(plain(text)) if self.whole else None
         if whole:
             return whole
-        parts = [t for t in tokens(text) if t not in FILLER]
-        for size in (3, 2):
-            for i in range(len(parts) - size + 1):
-                found = self.phrases.get(tuple(parts[i : i + size]))
-                if found:
-                    return found
-        return next((self.single[p] for p in parts if p in self.single), None)
+        parts = content_words(text)
+        starts = self.starts
+        for i, part in enumerate(parts):
+            if part in starts:
+                for size in (3, 2):
+                    found = self.phrases.get(parts[i : i + size])
+                    if found:
+                        return found
+        single = self.single
+        return next((single[p] for p in parts if p in single), None)
 
 
 def table(

@@ -128,6 +128,7 @@ class Catalogue:
     _index: dict[str, tuple[tuple[Glob, CallRule], ...]] = field(
         default_factory=dict, repr=False
     )
+    _heads: list[str] = field(default_factory=list, repr=False)  # `langchain` of `langchain*`
     _memo: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
     _calls: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
 
@@ -138,6 +139,7 @@ class Catalogue:
             for pattern in rule.patterns:
                 index.setdefault(_index_key(pattern), []).append((Glob.of(pattern), rule))
         self._index.update({k: tuple(v) for k, v in index.items()})
+        self._heads.extend(k.removeprefix("head:") for k in index if k.startswith("head:"))
 
     def rules_for_call(self, resolved: str) -> tuple[CallRule, ...]:
         """`rules_for` a call name as `Names.resolve` gives it (`a.B().c`), remembered as it
@@ -163,7 +165,8 @@ class Catalogue:
         first, _, rest = name.partition(".")
         final = rest.rpartition(".")[2] if rest else first
         found: dict[int, CallRule] = {}  # by identity: rules are not hashed
-        for key in ("last:" + final, "first:" + first, "any"):
+        heads = [f"head:{h}" for h in self._heads if first.startswith(h)]
+        for key in (f"both:{first}|{final}", "last:" + final, "first:" + first, *heads, "any"):
             for matcher, rule in self._index.get(key, ()):
                 if id(rule) not in found and matcher.matches(name) and not rule.excluded(name):
                     found[id(rule)] = rule
@@ -211,11 +214,18 @@ class Catalogue:
 
 
 def _index_key(pattern: tuple[str, ...]) -> str:
-    if "*" not in pattern[-1]:
+    """The parts a name must have for the pattern to match: its first and last when both
+    are literal (`sklearn.**.fit`), else either, else how its first part starts
+    (`langchain*`), else none."""
+    first, last = ("*" not in pattern[0]), ("*" not in pattern[-1])
+    if first and last:
+        return f"both:{pattern[0]}|{pattern[-1]}"
+    if last:
         return "last:" + pattern[-1]
-    if "*" not in pattern[0]:
+    if first:
         return "first:" + pattern[0]
-    return "any"
+    head = pattern[0].split("*", 1)[0]
+    return f"head:{head}" if head else "any"
 
 
 @dataclass(frozen=True)
