@@ -125,9 +125,7 @@ class Catalogue:
     phrases: Mapping[str, str]
     means: frozenset[str]  # every name some entry can produce
     evidence: frozenset[str]  # those of them that are evidence kinds, not signals
-    _index: dict[str, tuple[tuple[Glob, CallRule], ...]] = field(
-        default_factory=dict, repr=False
-    )
+    _index: dict[str, tuple[tuple[Glob, CallRule], ...]] = field(default_factory=dict, repr=False)
     _heads: list[str] = field(default_factory=list, repr=False)  # `langchain` of `langchain*`
     _memo: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
     _calls: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
