@@ -25,6 +25,7 @@ from raiassist.document import Document, read_document
 from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
+from raiassist.safe_read import real
 from raiassist.scan import Facts, Hit, ScanCache, scan
 from raiassist.standard.catalogue import Standard
 
@@ -117,7 +118,7 @@ def _folder_hits(root: Path, folder: Path) -> tuple[Hit, ...]:
 
 @lru_cache(maxsize=8)
 def _resolved(root: Path) -> Path:
-    return root.resolve()
+    return real(root)
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Literal
 
 from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
+from raiassist.safe_read import real
 from raiassist.standard.catalogue import Severity
 from raiassist.standard.loading import DEFAULT_PACKS, format_loc
 
@@ -89,7 +90,7 @@ class Config:
 
 def find_root(start: Path) -> Path:
     """The project root for a path: the nearest folder with a config file or `.git`."""
-    start = start.resolve()
+    start = real(start)
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         if any((candidate / name).is_file() for name in CONFIG_FILES):
@@ -123,10 +124,11 @@ def _settings_of(path: Path) -> Callable[[], tuple[Fingerprint, Settings | None]
 def _read_table(path: Path) -> dict[str, Any] | None:
     import tomllib  # only when the file changed since it was last validated and cached
 
+    from raiassist.safe_read import read_text
+
+    text = read_text(path, _display(path), "configuration")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError([Problem(_display(path), f"cannot read: {exc}")]) from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UserError([Problem(_display(path), f"not valid TOML: {exc}")]) from None
     if path.name == "raiassist.toml":

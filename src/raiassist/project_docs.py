@@ -15,6 +15,7 @@ from pathlib import Path
 
 from raiassist import markdown
 from raiassist.document import Location
+from raiassist.safe_read import Unreadable, read_bytes, real
 from raiassist.scan import Hit
 
 KINDS: dict[str, re.Pattern[str]] = {
@@ -55,7 +56,7 @@ def project_evidence(folders: Iterable[Path], root: Path) -> tuple[Hit, ...]:
     hits: list[Hit] = []
     seen: set[Path] = set()
     for folder in folders:
-        for path in _documents(folder.resolve()):
+        for path in _documents(real(folder)):
             if path not in seen:
                 seen.add(path)
                 hits.extend(_judged(path, _relative(path, root)))
@@ -65,7 +66,7 @@ def project_evidence(folders: Iterable[Path], root: Path) -> tuple[Hit, ...]:
 def search_folders(root: Path, files: Iterable[Path]) -> list[Path]:
     """Where project documents are looked for: the root, `docs/`, and each file's folder."""
     folders = [root, root / "docs", root / "doc"]
-    folders += sorted({f.resolve().parent for f in files})
+    folders += sorted({real(f).parent for f in files})
     return [f for f in dict.fromkeys(folders) if f.is_dir()]
 
 
@@ -114,8 +115,8 @@ def _judge(path: Path, shown: str) -> list[Hit]:
             )
         ]
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_bytes(path).decode("utf-8")
+    except (Unreadable, UnicodeDecodeError):
         return []
     if kind is None:
         front = HF_FRONT_MATTER.match(text)
@@ -165,6 +166,6 @@ def _placeholder_gap(text: str) -> list[str]:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root.resolve()).as_posix()
+        return path.relative_to(real(root)).as_posix()
     except ValueError:
         return path.as_posix()

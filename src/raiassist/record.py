@@ -117,24 +117,25 @@ def load_record(path: Path) -> Record:
 
 
 def _read(path: Path) -> Record:
+    from raiassist.safe_read import Unreadable, read_bytes
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Record(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError([Problem(path.name, f"cannot read the record: {exc}")]) from None
+        raw = read_bytes(path)
+    except Unreadable as exc:
+        if exc.missing:
+            return Record(path)
+        raise UserError([Problem(path.name, f"cannot read the record: {exc.reason}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError([Problem(path.name, f"not UTF-8 text (byte {exc.start})")]) from None
     return Record(path, tuple(_parse(text, path.name).entries))
 
 
 def _parse(text: str, name: str) -> RecordFile:
-    import yaml
+    from raiassist.safe_read import load_yaml
 
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise UserError([Problem(name, "not valid YAML", line=line)]) from None
+    data = load_yaml(text, name)
     import pydantic
 
     try:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from raiassist.config import Config, load_config
+from raiassist.safe_read import real
 from raiassist.scan import ScanCache
 from raiassist.standard import Standard, load_standard
 
@@ -49,8 +50,8 @@ def resolve(root: Path, api_path: object) -> Path:
     pure = PurePosixPath(api_path.strip("/"))
     if ".." in pure.parts or "\x00" in api_path:
         raise RequestError(403, f"{api_path}: outside the server's root")
-    file = (root / pure).resolve()
-    if not file.is_relative_to(root.resolve()):
+    file = real(root / pure)
+    if not file.is_relative_to(real(root)):
         raise RequestError(403, f"{api_path}: outside the server's root")
     if not file.is_file():
         raise RequestError(404, f"{api_path}: no such file under the server's root")

@@ -13,6 +13,7 @@ from raiassist.lsp import actions, commands, hover
 from raiassist.lsp.documents import UnitKind, known_text, uri_path
 from raiassist.lsp.projects import WATCHED
 from raiassist.lsp.server import DEBOUNCE, RaiServer
+from raiassist.safe_read import real
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +150,7 @@ def register(server: RaiServer) -> None:
     def watched(ls: RaiServer, params: T.DidChangeWatchedFilesParams) -> None:
         for change in params.changes:
             path = uri_path(change.uri)
-            ls.projects.forget(path.resolve() if path else None)
+            ls.projects.forget(real(path) if path else None)
         ls.refresh_all()
 
     @server.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)

@@ -22,6 +22,7 @@ from raiassist.lsp import diagnostics
 from raiassist.lsp.docs import docs_uri
 from raiassist.lsp.documents import Unit, UnitKind, build
 from raiassist.lsp.projects import Project, Projects
+from raiassist.safe_read import real
 
 log = logging.getLogger(__name__)
 DEBOUNCE = 0.005  # seconds: edits closer than this are analysed once
@@ -196,7 +197,7 @@ NOTEBOOK_SYNC = T.NotebookDocumentSyncOptions(
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return real(path).relative_to(real(root)).as_posix()
     except (ValueError, OSError):
         return path.name
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from raiassist.errors import Problem, UserError
+from raiassist.safe_read import real
 
 MAX_SAMPLES = 104
 
@@ -37,7 +38,7 @@ def weekly_commits(root: Path, since: dt.date) -> list[tuple[str, dt.date]]:
 def checkout(root: Path, sha: str) -> Iterator[Path]:
     """The project folder as it was at `sha`, in a temporary directory (git archive)."""
     top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    inside = root.resolve().relative_to(top.resolve())
+    inside = real(root).relative_to(real(top))
     with tempfile.TemporaryDirectory(prefix="raiassist-history-") as folder:
         archive = Path(folder) / "tree.tar"
         with archive.open("wb") as handle:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
 from raiassist.resources import builtin_pack_ids, builtin_pack_path, guidance_dir
+from raiassist.safe_read import real
 from raiassist.standard.catalogue import Standard
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ _MESSAGES = {
 def load_standard(packs: Sequence[str] = DEFAULT_PACKS, base_dir: Path | None = None) -> Standard:
     """The Standard made of the given packs (built-in ids or paths relative to `base_dir`).
     Validated once per change of any file it is built from (see `raiassist.cache`)."""
-    base = (base_dir or Path.cwd()).resolve()
+    base = real(base_dir or Path.cwd())
     return remember("standard", repr((tuple(packs), str(base))), lambda: _build(packs, base))
 
 
@@ -60,21 +61,10 @@ def _build(packs: Sequence[str], base: Path) -> tuple[Fingerprint, Standard]:
 
 def read_pack(path: Path, display: str) -> PackSource:
     """One pack file, parsed and validated against the schema."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError([Problem(display, "pack file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError([Problem(display, f"cannot read the pack: {exc}")]) from None
-    import yaml
+    from raiassist.safe_read import load_yaml, read_text
 
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise UserError([Problem(display, f"not valid YAML: {reason}", line=line)]) from None
+    text = read_text(path, display, "pack file")
+    data = load_yaml(text, display)
     if not isinstance(data, dict):
         raise UserError([Problem(display, "a pack must be a YAML mapping with a 'schema' key")])
     import pydantic
@@ -117,7 +107,7 @@ def _locate(spec: str, base: Path) -> tuple[Path, str]:
                 ]
             )
         return path, f"<built-in>/{spec}.yaml"
-    path = (base / spec).resolve()
+    path = real(base / spec)
     try:
         display = os.path.relpath(path)
     except ValueError:
@@ -135,7 +125,7 @@ def _validation_problems(file: str, text: str, exc: pydantic.ValidationError) ->
             choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
             message = f"must be one of {choices}"
         elif error["type"] == "string_pattern_mismatch":
-            message = f"'{error['input']}' does not match the pattern {ctx.get('pattern')}"
+            message = f"does not match the pattern {ctx.get('pattern')}"  # no value echoed
         elif error["type"] == "extra_forbidden":
             message += suggestion(str(loc[-1]), _fields_at(loc[:-1]))
         problems.append(_problem(file, text, loc, message))
