@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, NoReturn
 
+from raiassist import time_limit
 from raiassist.config import Config
 from raiassist.discovery import discover
 from raiassist.document import Document, read_document
@@ -28,6 +29,7 @@ from raiassist.record import Record, load_record
 from raiassist.safe_read import real
 from raiassist.scan import Facts, Hit, ScanCache, scan
 from raiassist.standard.catalogue import Standard
+from raiassist.time_limit import TimeLimit, limited
 
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 16  # files; below this, starting workers costs more than it saves
@@ -93,14 +95,18 @@ def check_document(
 ) -> FileReport:
     """Check one in-memory document (an editor buffer or a notebook's current content).
     Pass the same `cache` for successive versions of one document to re-walk only what an
-    edit can change."""
+    edit can change. Analysis past the time limit gives RA004 for the document."""
     if record is None:
         record = load_record(config.record_path)
-    if project_hits is None:
-        project_hits = hits_for(config.root, config.root / relative)
-    inputs = Inputs(standard, config.settings, record, tuple(project_hits))
-    facts = scan(document, cache)
-    findings = evaluate(facts, document.path, inputs, relative)
+    try:
+        with limited():
+            if project_hits is None:
+                project_hits = hits_for(config.root, config.root / relative)
+            inputs = Inputs(standard, config.settings, record, tuple(project_hits))
+            facts = scan(document, cache)
+            findings = evaluate(facts, document.path, inputs, relative)
+    except TimeLimit:
+        facts, findings = Facts(document), [_stopped(document.path)]
     return FileReport(document.path, relative, document.kind, tuple(findings), facts)
 
 
@@ -338,10 +344,14 @@ def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:
     shown = display_path(path)
     relative = _relative(path, config.root)
     document = read_document(path, shown)
-    inputs = replace(inputs, project_hits=_folder_hits(config.root, path.parent))
     try:
-        facts = scan(document)
-        findings = evaluate(facts, shown, inputs, relative)
+        with limited():
+            inputs = replace(inputs, project_hits=_folder_hits(config.root, path.parent))
+            facts = scan(document)
+            findings = evaluate(facts, shown, inputs, relative)
+    except TimeLimit:
+        log.warning("checking %s stopped at the time limit", shown)
+        facts, findings = Facts(document), [_stopped(shown)]
     except Exception:
         log.exception("checking %s failed", shown)
         facts = Facts(document)
@@ -355,6 +365,10 @@ def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:
             )
         ]
     return FileReport(shown, relative, document.kind, tuple(findings), facts)
+
+
+def _stopped(shown: str) -> Finding:
+    return tool_finding("RA004", "error", shown, None, time_limit.message())
 
 
 def _project(reports: Sequence[FileReport], config: Config) -> tuple[Finding, ...]:

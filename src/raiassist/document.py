@@ -19,6 +19,7 @@ from raiassist.safe_read import Unreadable, read_bytes
 
 CellKind = Literal["code", "markdown", "raw"]
 _CELL_MARKER = re.compile(r"^# ?%%(?P<rest>.*)$")
+_COMMENT_MARK = re.compile(r"^# ?")
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def script_from_text(text: str, path: str) -> Document:
         is_markdown = bool(marker and "[markdown]" in marker.group("rest"))
         body = "".join(lines[start:end])
         if is_markdown:
-            body = "".join(re.sub(r"^# ?", "", line) for line in lines[start + 1 : end])
+            body = "".join(_COMMENT_MARK.sub("", line) for line in lines[start + 1 : end])
             cells.append(Cell(index, "markdown", body, line_offset=start + 1))
         else:
             cells.append(Cell(index, "code", body, line_offset=start))

@@ -48,7 +48,9 @@ EXTRA_HEADINGS = {
     ),
     "doc.transparency-note": ("System performance", re.compile(r"performance|evaluat", re.I)),
 }
-HF_FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---", re.S)
+# `[^\S\n]`, not `\s`: blank lines after the opening `---` are left to the lazy body, so
+# the two never compete for the same characters (linear time).
+HF_FRONT_MATTER = re.compile(r"^---[^\S\n]*+\n(.*?)\n---", re.S)
 
 
 def project_evidence(folders: Iterable[Path], root: Path) -> tuple[Hit, ...]:
