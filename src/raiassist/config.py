@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import Field, dataclass, field, fields
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, Literal
 
 from raiassist.cache import Fingerprint, fingerprint, remember
@@ -21,6 +21,13 @@ from raiassist.standard.loading import DEFAULT_PACKS, format_loc
 CONFIG_FILES = ("raiassist.toml", "pyproject.toml")
 RECORD_FILE = "responsible-ai.yaml"
 FailOn = Literal["info", "warning", "error", "never"]
+
+
+def _inside_the_project(value: str) -> bool:
+    """A record path stays inside the project: relative, with no `..` and no drive."""
+    pure = PurePosixPath(value.replace("\\", "/"))
+    unsafe = pure.is_absolute() or ".." in pure.parts or ":" in value or "\0" in value
+    return bool(value.strip()) and not unsafe
 
 
 def _setting(default: Any, description: str, key: str | None = None) -> Any:
@@ -57,6 +64,13 @@ class Settings:
         "is always in the checklist and JSON.",
     )
     record: str = _setting(RECORD_FILE, "The project's record file, relative to the project.")
+
+    def __post_init__(self) -> None:
+        if not _inside_the_project(self.record):
+            raise ValueError(
+                "'record' must be a path relative to the project and inside it, such as "
+                "responsible-ai.yaml"
+            )
 
     def as_table(self) -> dict[str, Any]:
         """The settings as they are written in the file (`fail-on`, not `fail_on`)."""
@@ -163,7 +177,7 @@ def _problems(exc: Any, name: str, prefix: tuple[str, ...]) -> list[Problem]:
             choices = str((error.get("ctx") or {}).get("expected", "")).replace("'", "")
             message = f"must be one of {choices.replace(' or ', ', ')}"
         else:
-            message = error["msg"]
+            message = error["msg"].removeprefix("Value error, ")
         problems.append(Problem(name, message, path=format_loc(loc)))
     return problems
 

@@ -22,6 +22,13 @@ def project_copy(tmp_path: Path) -> Path:
     return target
 
 
+def add_folder(client: LanguageClient, folder: Path) -> None:
+    """Add a workspace folder, as an editor does when a folder is added to the window."""
+    added = [T.WorkspaceFolder(folder.as_uri(), folder.name)]
+    event = T.WorkspaceFoldersChangeEvent(added=added, removed=[])
+    client.workspace_did_change_workspace_folders(T.DidChangeWorkspaceFoldersParams(event))
+
+
 def open_text(client: LanguageClient, path: Path, text: str | None = None) -> str:
     uri = path.as_uri()
     content = path.read_text() if text is None else text

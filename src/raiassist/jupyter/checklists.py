@@ -13,10 +13,9 @@ from raiassist.document import Document, notebook_from_data, script_from_text
 from raiassist.errors import UserError
 from raiassist.explanation import facts, requirement_sections
 from raiassist.jupyter.projects import RequestError, ScanCaches, Target
-from raiassist.record import Answer
+from raiassist.record import ANSWERS
 from raiassist.reporters.json_report import file_json
-
-ANSWERS: tuple[Answer, ...] = ("attested", "not-applicable", "waived")
+from raiassist.safe_read import real
 
 
 def document_of(target: Target, content: object) -> Document:
@@ -75,6 +74,9 @@ def write_answer(target: Target, body: dict[str, Any]) -> dict[str, Any]:
     if scope not in ("file", "project"):
         raise RequestError(400, "'scope' must be 'file' or 'project'")
     path: Path | None = target.file if scope == "file" else None
+    record = real(target.config.record_path)
+    if not record.is_relative_to(target.server_root):
+        raise RequestError(403, f"the record {record} is outside the server's root; not written")
     try:
         entry = answer(
             target.config, target.standard, str(body.get("id", "")), kind, text.strip(), path

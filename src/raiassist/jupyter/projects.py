@@ -35,6 +35,7 @@ class Target:
     file: Path  # absolute
     config: Config
     standard: Standard
+    server_root: Path  # resolved: nothing outside it is written
 
     @property
     def relative(self) -> str:
@@ -59,16 +60,18 @@ def resolve(root: Path, api_path: object) -> Path:
 
 
 def target(root: Path, api_path: object) -> Target:
-    """The file and its project (configuration and Standard)."""
+    """The file and its project (configuration and Standard). Packs are read only when
+    built in or inside the project: whoever can write a notebook folder's configuration
+    must not make the server read (and report on) files elsewhere."""
     from raiassist.errors import UserError
 
     file = resolve(root, api_path)
     try:
         config = load_config(file)
-        standard = load_standard(config.settings.packs, config.root)
+        standard = load_standard(config.settings.packs, config.root, within=config.root)
     except UserError as exc:
         raise RequestError(409, "; ".join(str(p) for p in exc.problems)) from None
-    return Target(str(api_path).strip("/"), file, config, standard)
+    return Target(str(api_path).strip("/"), file, config, standard, real(root))
 
 
 class ScanCaches:

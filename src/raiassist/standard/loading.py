@@ -33,19 +33,26 @@ _MESSAGES = {
 }
 
 
-def load_standard(packs: Sequence[str] = DEFAULT_PACKS, base_dir: Path | None = None) -> Standard:
+def load_standard(
+    packs: Sequence[str] = DEFAULT_PACKS, base_dir: Path | None = None, within: Path | None = None
+) -> Standard:
     """The Standard made of the given packs (built-in ids or paths relative to `base_dir`).
-    Validated once per change of any file it is built from (see `raiassist.cache`)."""
+    With `within`, a pack file (or one it extends) outside that folder is refused: where
+    someone else chooses the packs (the notebook server, a workspace's editor settings),
+    only built-in packs and the project's own are read. Validated once per change of any
+    file it is built from (see `raiassist.cache`)."""
     base = real(base_dir or Path.cwd())
-    return remember("standard", repr((tuple(packs), str(base))), lambda: _build(packs, base))
+    inside = None if within is None else real(within)
+    key = repr((tuple(packs), str(base), str(inside)))
+    return remember("standard", key, lambda: _build(packs, base, inside))
 
 
-def _build(packs: Sequence[str], base: Path) -> tuple[Fingerprint, Standard]:
+def _build(packs: Sequence[str], base: Path, within: Path | None) -> tuple[Fingerprint, Standard]:
     from raiassist.standard.assembly import assemble
 
     sources: list[PackSource] = []
     for spec in packs:
-        _resolve(spec, base, sources, ())
+        _resolve(spec, base, sources, (), within)
     standard, issues = assemble(sources)
     if issues:
         raise UserError(_problem(i.source.file, i.source.text, i.loc, i.message) for i in issues)
@@ -79,16 +86,29 @@ def read_pack(path: Path, display: str) -> PackSource:
     return PackSource(pack, display, path, text)
 
 
-def _resolve(spec: str, base: Path, out: list[PackSource], chain: tuple[str, ...]) -> None:
+def _resolve(
+    spec: str, base: Path, out: list[PackSource], chain: tuple[str, ...], within: Path | None
+) -> None:
     path, display = _locate(spec, base)
     if any(s.path == path for s in out):
         return
     if str(path) in chain:
         raise UserError([Problem(display, "packs extend each other in a loop", path="extends")])
+    if within is not None and not display.startswith("<built-in>/"):
+        _check_within(path, display, within)
     source = read_pack(path, display)
     if source.pack.extends:
-        _resolve(source.pack.extends, path.parent, out, (*chain, str(path)))
+        _resolve(source.pack.extends, path.parent, out, (*chain, str(path)), within)
     out.append(source)
+
+
+def _check_within(path: Path, display: str, within: Path) -> None:
+    if not path.is_relative_to(within):
+        message = (
+            f"is outside the project at {within}; only built-in packs and the project's "
+            "own are read here"
+        )
+        raise UserError([Problem(display, message)])
 
 
 def _locate(spec: str, base: Path) -> tuple[Path, str]:
