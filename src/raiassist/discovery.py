@@ -98,19 +98,12 @@ def _not_ignored(files: list[Path], root: Path) -> list[Path]:
     """Drop files that git ignores (one `git check-ignore` call for all of them)."""
     if not files or not (root / ".git").exists():
         return files
-    import subprocess
+    from raiassist import git
 
+    names = b"\0".join(map(os.fsencode, files))
     try:
-        result = subprocess.run(
-            ["git", "check-ignore", "--stdin", "-z"],
-            cwd=root,
-            input="\0".join(map(str, files)),
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+        out = git.run(["check-ignore", "--stdin", "-z"], cwd=root, stdin=names, timeout=60)
+    except git.GitFailed:  # git says 1 when nothing is ignored: nothing to drop either way
         return files
-    ignored = {real(Path(p)) for p in result.stdout.split("\0") if p}
+    ignored = {real(Path(p)) for p in os.fsdecode(out).split("\0") if p}
     return [f for f in files if real(f) not in ignored]

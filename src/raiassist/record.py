@@ -238,18 +238,15 @@ def _locked(folder: Path) -> Iterator[None]:
 
 def who() -> str:
     """The person answering: git's user.name and user.email, else the login name."""
-    import subprocess
+    from raiassist import git
 
-    def git(key: str) -> str:
+    def setting(key: str) -> str:
         try:
-            out = subprocess.run(
-                ["git", "config", key], capture_output=True, text=True, timeout=5, check=False
-            )
-        except (OSError, subprocess.SubprocessError):
+            return git.run(["config", key], timeout=5).decode("utf-8", "replace").strip()
+        except git.GitFailed:
             return ""
-        return out.stdout.strip()
 
-    name, email = git("user.name"), git("user.email")
+    name, email = setting("user.name"), setting("user.email")
     if name:
         return f"{name} <{email}>" if email else name
     return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"

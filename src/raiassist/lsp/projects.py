@@ -92,9 +92,12 @@ class Projects:
 
 
 def _load(root: Path, settings: Mapping[str, Any]) -> tuple[Project | None, str]:
+    """The project at `root`. Packs named in editor settings (which a workspace's own
+    settings file may set) are read only when built in or inside the project."""
     try:
         config = load_config(root).with_overrides(settings)
-        standard = load_standard(config.settings.packs, config.root)
+        within = config.root if "packs" in settings else None
+        standard = load_standard(config.settings.packs, config.root, within=within)
         record = load_record(config.record_path)
     except UserError as exc:
         error = "; ".join(str(p) for p in exc.problems)
