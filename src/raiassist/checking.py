@@ -24,6 +24,7 @@ from raiassist.config import Config
 from raiassist.discovery import discover
 from raiassist.document import Document, read_document
 from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
+from raiassist.printable import printable
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
 from raiassist.safe_read import real
@@ -107,6 +108,9 @@ def check_document(
             findings = evaluate(facts, document.path, inputs, relative)
     except TimeLimit:
         facts, findings = Facts(document), [_stopped(document.path)]
+    except Exception:  # one document's crash must not take its surface down
+        log.exception("checking %s failed", document.path)
+        facts, findings = Facts(document), [_crashed(document.path)]
     return FileReport(document.path, relative, document.kind, tuple(findings), facts)
 
 
@@ -354,21 +358,17 @@ def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:
         facts, findings = Facts(document), [_stopped(shown)]
     except Exception:
         log.exception("checking %s failed", shown)
-        facts = Facts(document)
-        findings = [
-            tool_finding(
-                "RA003",
-                "error",
-                shown,
-                None,
-                "internal error while checking this file (details in the log)",
-            )
-        ]
+        facts, findings = Facts(document), [_crashed(shown)]
     return FileReport(shown, relative, document.kind, tuple(findings), facts)
 
 
 def _stopped(shown: str) -> Finding:
     return tool_finding("RA004", "error", shown, None, time_limit.message())
+
+
+def _crashed(shown: str) -> Finding:
+    message = "internal error while checking this file (details in the log)"
+    return tool_finding("RA003", "error", shown, None, message)
 
 
 def _project(reports: Sequence[FileReport], config: Config) -> tuple[Finding, ...]:
@@ -425,9 +425,10 @@ def _record_problems(
 
 
 def display_path(path: Path) -> str:
-    """A path relative to the current folder when it is below it, else absolute."""
+    """A path relative to the current folder when it is below it, else absolute; odd
+    characters in names (control characters, bytes that are not UTF-8) escaped."""
     try:
         relative = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+        return printable(str(path))
+    return printable(str(path) if relative.startswith("..") else relative)

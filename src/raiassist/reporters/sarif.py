@@ -3,13 +3,13 @@ crosswalk, one result per open or waived finding; waivers are suppressions."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from raiassist import __version__
 from raiassist.checking import Report
 from raiassist.evaluate import Finding
 from raiassist.notebook_lines import file_line
+from raiassist.printable import json_text
 from raiassist.reporters.common import reported, shown
 from raiassist.standard.catalogue import Requirement
 
@@ -52,7 +52,7 @@ def render(report: Report, show: str) -> str:
             }
         ],
     }
-    return json.dumps(sarif, indent=2, ensure_ascii=False)
+    return json_text(sarif, indent=2)
 
 
 def _rule(rule_id: str, report: Report) -> dict[str, Any]:
