@@ -51,7 +51,7 @@ def unload(shell: Any) -> None:
 
 
 def _after_cell(shell: Any, companion: Companion, view: ChecklistView, result: Any) -> None:
-    """Never raises: the user's cell has run, whatever happens here."""
+    """Never raises, not even on Ctrl-C: the user's cell has run, whatever happens here."""
     try:
         count = getattr(result, "execution_count", None)
         where = f"cell [{count}]" if count is not None else "a cell"
@@ -59,6 +59,8 @@ def _after_cell(shell: Any, companion: Companion, view: ChecklistView, result: A
             start = time.perf_counter()
             view.show(companion.evaluate())
             log.debug("raiassist: evaluated in %.1f ms", (time.perf_counter() - start) * 1000)
+    except KeyboardInterrupt:  # the user stopped the kernel while the hook ran: let it go
+        log.info("raiassist: the runtime check was interrupted")
     except Exception as exc:  # a companion bug must never break the user's cell
         if not companion.failed:
             companion.failed = True
