@@ -47,9 +47,18 @@ def _held(value: Any, depth: int) -> Iterator[re.Pattern[str]]:
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
             yield from _held(item, depth + 1)
-    elif type(value).__module__.startswith("raiassist") and hasattr(value, "__dict__"):
-        if not isinstance(value, type):
-            yield from _held(vars(value), depth + 1)
+    elif _raiassist_object(value):
+        yield from _held(vars(value), depth + 1)
+
+
+def _raiassist_object(value: Any) -> bool:
+    """An instance of a raiassist class (the detector registry, say), not a class."""
+    module = type(value).__module__
+    return (
+        module.startswith("raiassist")
+        and hasattr(value, "__dict__")
+        and not isinstance(value, type)
+    )
 
 
 def probe(pattern: re.Pattern[str]) -> tuple[int, float, int, float]:

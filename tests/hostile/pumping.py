@@ -55,7 +55,7 @@ def _pumps(items: list[Any], prefix: str, icase: bool) -> Iterator[tuple[str, st
     for position, (op, value) in enumerate(items):
         before = prefix + _sample(items[:position], icase)
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            low, high, body = value
+            _, high, body = value
             if high == C.MAXREPEAT or high > BOUNDED:
                 for unit in _variants(list(body), icase):
                     yield before, unit

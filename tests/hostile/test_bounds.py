@@ -123,7 +123,7 @@ def test_an_alias_bomb_in_a_pack_is_refused_quickly(tmp_path: Path) -> None:
 def test_an_alias_bomb_in_the_record_is_refused_quickly(tmp_path: Path) -> None:
     folder = project(tmp_path)
     bomb = "\n".join(
-        [f"a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
         + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
     )
     (folder / "responsible-ai.yaml").write_text(bomb + "\nversion: 1\n")

@@ -31,13 +31,14 @@ def _records(folder: Path) -> dict[Path, bytes]:
 
 
 @pytest.mark.parametrize("record", ["/tmp/elsewhere.yaml", "../../x.yaml", "a/../../x.yaml", ""])
-def test_record_in_configuration_must_stay_inside_the_project(
-    tmp_path: Path, record: str
-) -> None:
+def test_record_in_configuration_must_stay_inside_the_project(tmp_path: Path, record: str) -> None:
     project = tmp_path / "a" / "b"
     project.mkdir(parents=True)
     (project / "raiassist.toml").write_text(f"record = {json.dumps(record)}\n")
-    for args in (["check", str(project)], ["attest", "A1.1", "--note", "n", "--path", str(project)]):
+    for args in (
+        ["check", str(project)],
+        ["attest", "A1.1", "--note", "n", "--path", str(project)],
+    ):
         result = run_cli(*args)
         assert result.returncode == 2
         assert "'record' must be a path relative to the project" in result.stderr

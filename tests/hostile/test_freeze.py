@@ -42,7 +42,9 @@ def test_a_runaway_analysis_becomes_one_finding_for_its_file(tmp_path: Path) -> 
     assert result.returncode == 1, result.stderr
     files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
     problems = [p["id"] for p in files["long.py"]["problems"]]
-    assert problems == ["RA004"] and "longer than 0.3 s" in files["long.py"]["problems"][0]["message"]
+    assert (
+        problems == ["RA004"] and "longer than 0.3 s" in files["long.py"]["problems"][0]["message"]
+    )
     assert files["small.py"]["signals"] == ["loads-tabular-data"]
     assert not files["small.py"]["problems"]
 
@@ -53,7 +55,9 @@ def test_the_notebook_server_keeps_serving_during_a_slow_checklist(
     finished: list[str] = []
 
     async def slow() -> None:
-        status, _ = await fetch("checklist", {"path": NOTEBOOK, "content": generate.many_cells(3000)})
+        status, _ = await fetch(
+            "checklist", {"path": NOTEBOOK, "content": generate.many_cells(3000)}
+        )
         assert status == 200
         finished.append("checklist")
 

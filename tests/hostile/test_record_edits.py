@@ -8,7 +8,6 @@ missing folder, beside a leftover temporary file."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 import shutil
 from pathlib import Path
 
@@ -158,9 +157,7 @@ def test_a_record_shared_through_a_link_is_locked_where_it_lives(tmp_path: Path)
     (tmp_path / "outer" / "responsible-ai.yaml").symlink_to("inner/responsible-ai.yaml")
     names = [tmp_path / "outer" / "responsible-ai.yaml", inner / "responsible-ai.yaml"]
     context = multiprocessing.get_context("fork")
-    workers = [
-        context.Process(target=_answer_many, args=(str(names[w % 2]), w)) for w in range(4)
-    ]
+    workers = [context.Process(target=_answer_many, args=(str(names[w % 2]), w)) for w in range(4)]
     for process in workers:
         process.start()
     for process in workers:
@@ -168,14 +165,18 @@ def test_a_record_shared_through_a_link_is_locked_where_it_lives(tmp_path: Path)
         assert process.exitcode == 0
     scopes = {e.scope for e in load_record(names[1]).entries}
     assert {f"w{w}/nb{n}.ipynb" for w in range(4) for n in range(10)} <= scopes
-    assert os.path.islink(names[0]), "the link still points where it did"
+    assert names[0].is_symlink(), "the link still points where it did"
 
 
 def _inserted(before: bytes, after: bytes) -> bytes:
     """The one run of bytes `after` has and `before` has not (and nothing else changed)."""
-    start = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), len(before))
+    start = next(
+        (i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), len(before)
+    )
     end = 0
-    while end < len(before) - start and before[len(before) - 1 - end] == after[len(after) - 1 - end]:
+    while (
+        end < len(before) - start and before[len(before) - 1 - end] == after[len(after) - 1 - end]
+    ):
         end += 1
     assert start + end == len(before), "bytes other than the new entry's changed"
     return after[start : len(after) - end]
