@@ -10,6 +10,15 @@ from pathlib import Path
 RUN = 20_000  # characters in a run: far past where the old patterns froze (1,500)
 
 
+def project(parent: Path) -> Path:
+    """A project of its own (`raiassist.toml`) with one script that loads data."""
+    folder = parent / "project"
+    folder.mkdir()
+    (folder / "raiassist.toml").write_text("")
+    (folder / "train.py").write_text("import pandas as pd\ndf = pd.read_csv('a.csv')\n")
+    return folder
+
+
 def notebook(folder: Path, name: str, cells: list[tuple[str, str]]) -> Path:
     """A notebook of (kind, source) cells."""
     data = {

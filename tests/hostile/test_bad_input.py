@@ -16,6 +16,7 @@ import pytest
 
 from tests.helpers import FIXTURES, run_cli
 from tests.hostile import generate
+from tests.hostile.generate import project
 from tests.jupyter.conftest import NOTEBOOK, Api
 
 HOSTILE = FIXTURES / "hostile"
@@ -26,14 +27,6 @@ TRAINS = (
     "df = pd.read_csv('a.csv')\nLogisticRegression().fit(df[['sex', 'age']], df['y'])\n"
 )
 ODD_NAMES = [b"caf\xe9.py", b"tab\there.py", b"esc\x1b[31mred.py", b"nl\nname.py"]
-
-
-def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    folder.mkdir()
-    (folder / "raiassist.toml").write_text("")
-    (folder / "train.py").write_text("import pandas as pd\ndf = pd.read_csv('a.csv')\n")
-    return folder
 
 
 def files_of(result: subprocess.CompletedProcess[str]) -> dict[str, dict]:  # type: ignore[type-arg]

@@ -16,6 +16,7 @@ from pytest_lsp import LanguageClient
 
 from raiassist.safe_read import MAX_INPUT_BYTES
 from tests.helpers import FIXTURES, run_cli
+from tests.hostile.generate import project
 from tests.jupyter.conftest import NOTEBOOK, Api
 from tests.lsp.conftest import published
 from tests.lsp.helpers import open_text
@@ -49,14 +50,6 @@ def huge(path: Path) -> None:
 
 SPECIAL = {"fifo": fifo, "dev-zero": zero, "dev-urandom": urandom, "socket": sock}
 Make = Callable[[Path], None]
-
-
-def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    folder.mkdir()
-    (folder / "raiassist.toml").write_text("")
-    (folder / "train.py").write_text("import pandas as pd\ndf = pd.read_csv('a.csv')\n")
-    return folder
 
 
 @pytest.mark.parametrize("make", SPECIAL.values(), ids=SPECIAL.keys())

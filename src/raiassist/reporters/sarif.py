@@ -19,6 +19,7 @@ TOOL_RULES = {
     "RA001": "File could not be read",
     "RA002": "Cell does not parse",
     "RA003": "Internal error in a check",
+    "RA004": "Analysis stopped at the time limit",
     "RA100": "Waiver without a reason or valid date",
     "RA101": "Waiver matches nothing",
     "RA102": "Expired waiver or answer",
