@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from raiassist.answering import answer
-from raiassist.checking import check_document
+from raiassist.checking import FileReport, check_document
 from raiassist.document import Document, notebook_from_data, script_from_text
 from raiassist.errors import UserError
 from raiassist.explanation import facts, requirement_sections
@@ -28,12 +28,18 @@ def document_of(target: Target, content: object) -> Document:
     return document
 
 
+def checked(target: Target, content: object, caches: ScanCaches) -> FileReport:
+    """The report of the browser's current content, with the document's own scan cache."""
+    document = document_of(target, content)
+    with caches.get(target.file) as cache:
+        return check_document(
+            document, target.relative, target.config, target.standard, cache=cache
+        )
+
+
 def checklist(target: Target, content: object, caches: ScanCaches) -> dict[str, Any]:
     """`file_json` of the current content, plus `goals` and `principles` for grouping."""
-    document = document_of(target, content)
-    report = check_document(
-        document, target.relative, target.config, target.standard, cache=caches.get(target.file)
-    )
+    report = checked(target, content, caches)
     data = file_json(report)
     data["root"] = str(target.config.root)
     data["goals"] = [

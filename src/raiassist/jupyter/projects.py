@@ -6,7 +6,10 @@ Paths come from the browser, so every one is resolved and refused when it leaves
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -75,14 +78,22 @@ def target(root: Path, api_path: object) -> Target:
 
 
 class ScanCaches:
-    """One ScanCache per recently checked document, least recently used dropped first."""
+    """One ScanCache per recently checked document, least recently used dropped first.
+    Checks run in several threads: one document's checks take turns on its cache, while
+    other documents' go ahead."""
 
     def __init__(self) -> None:
-        self._caches: OrderedDict[Path, ScanCache] = OrderedDict()
+        self._caches: OrderedDict[Path, tuple[ScanCache, threading.Lock]] = OrderedDict()
+        self._lock = threading.Lock()
 
-    def get(self, file: Path) -> ScanCache:
-        cache = self._caches.pop(file, None) or ScanCache()
-        self._caches[file] = cache
-        while len(self._caches) > MAX_CACHED_DOCUMENTS:
-            self._caches.popitem(last=False)
-        return cache
+    @contextmanager
+    def get(self, file: Path) -> Iterator[ScanCache]:
+        """The document's cache, held for this thread until the block ends."""
+        with self._lock:
+            kept = self._caches.pop(file) if file in self._caches else None
+            cache, turn = kept or (ScanCache(), threading.Lock())
+            self._caches[file] = (cache, turn)
+            while len(self._caches) > MAX_CACHED_DOCUMENTS:
+                self._caches.popitem(last=False)
+        with turn:
+            yield cache

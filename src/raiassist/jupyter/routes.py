@@ -30,6 +30,7 @@ from raiassist.jupyter.projects import RequestError, ScanCaches, Target, target
 from raiassist.safe_read import over_limit, too_large
 
 T = TypeVar("T")
+CHECKS = 2  # worker threads for checks
 Method = TypeVar("Method", bound=Callable[..., Awaitable[None]])
 Work = Callable[[Target, dict[str, Any]], T]
 
@@ -44,8 +45,8 @@ def allowed(action: str) -> Callable[[Method], Method]:
 class State:
     root: Path
     caches: ScanCaches = field(default_factory=ScanCaches)
-    # Checks share scan caches, so they run one at a time; record writes lock the file.
-    checks: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1))
+    # A slow check leaves a thread for the others; record writes lock the file.
+    checks: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(CHECKS))
 
 
 @tornado.web.stream_request_body
