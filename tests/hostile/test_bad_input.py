@@ -179,3 +179,11 @@ def test_output_where_no_file_can_go_is_an_exit_2_message(tmp_path: Path, where:
         result = run_cli(*args, "-o", str(target) + ("" if where == "folder" else suffix))
         assert result.returncode == 2, result.stderr
         assert ("is a folder" if where == "folder" else "cannot write") in result.stderr
+
+
+def test_a_broken_record_is_a_409_from_the_notebook_server(api: Api, root: Path) -> None:
+    record = root / "examples" / "responsible-ai.yaml"
+    record.write_text("version: 1\n" + generate.nested_yaml(500, "deep"))
+    status, data = api("checklist", {"path": NOTEBOOK, "content": {"cells": []}})
+    assert status == 409 and "responsible-ai.yaml" in data["message"]
+    assert "nested more than 64 levels" in data["message"]

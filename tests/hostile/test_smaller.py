@@ -18,6 +18,7 @@ from lsprotocol import types as T
 from pygls.exceptions import JsonRpcInvalidParams
 from pytest_lsp import LanguageClient
 
+import raiassist.kernel
 from tests.helpers import run_cli
 from tests.hostile.generate import notebook
 from tests.jupyter.test_kernel_companion import loaded, project, run, shell
@@ -170,3 +171,14 @@ def test_ctrl_c_during_the_hook_stays_inside_it(
     shown = capsys.readouterr()
     assert "KeyboardInterrupt" not in shown.out + shown.err
     assert "Error in callback" not in shown.out + shown.err
+
+
+def test_a_broken_project_keeps_the_companion_out_with_one_line(
+    shell: InteractiveShell, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "raiassist.toml").write_text('fail-on = "sometimes"\n')
+    shell.run_line_magic("load_ext", "raiassist")
+    shown = capsys.readouterr()
+    assert "raiassist.toml: fail-on: must be one of" in shown.err
+    assert "Traceback" not in shown.out + shown.err
+    assert id(shell) not in raiassist.kernel._loaded

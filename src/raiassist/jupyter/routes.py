@@ -25,6 +25,7 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 
+from raiassist.errors import UserError
 from raiassist.jupyter import checklists, templates
 from raiassist.jupyter.projects import RequestError, ScanCaches, Target, target
 from raiassist.safe_read import over_limit, too_large
@@ -95,6 +96,9 @@ class Handler(APIHandler):
             return await asyncio.to_thread(job)
         except RequestError as exc:
             raise tornado.web.HTTPError(exc.status, exc.message.replace("%", "%%")) from None
+        except UserError as exc:  # the project's record or packs went bad meanwhile
+            message = "; ".join(str(p) for p in exc.problems)
+            raise tornado.web.HTTPError(409, message.replace("%", "%%")) from None
 
     def reply(self, data: Any) -> None:
         self.set_header("Content-Type", "application/json")
