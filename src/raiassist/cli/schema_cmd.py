@@ -6,8 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from raiassist.atomic import write_text
-from raiassist.cli.common import Subparsers
+from raiassist.cli.common import Subparsers, write_output
 
 
 def add_parser(verbs: Subparsers) -> None:
@@ -37,7 +36,7 @@ def schema_text() -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.output:
-        write_text(args.output, schema_text())
+        write_output(args.output, schema_text())
     else:
         print(schema_text(), end="")
     return 0
