@@ -63,15 +63,26 @@ def _plan(text: str, root: Any, replace: int | None, name: str) -> _Edit:
     key, value = found[0]
     if isinstance(value, yaml.SequenceNode) and value.value and not value.flow_style:
         return _in_list(text, value.value, replace, name)
-    if isinstance(value, yaml.SequenceNode | yaml.ScalarNode) and not value.value:
+    if _empty(value):
         # `entries:`, `entries: []` or `entries: ~`: the value goes, the entry follows its line
         end = _line_end(text, value.end_mark.index)
         keep = text[value.end_mark.index : end]
         column = key.start_mark.column
         return _Edit(value.start_mark.index, end, column + 2, column + 4, keep)
-    why = "'entries' is written in flow style ([...])" if value.flow_style else None
-    _refuse(name, why or "'entries' is not a list")
+    flow = isinstance(value, yaml.SequenceNode) and value.flow_style
+    _refuse(
+        name, "'entries' is written in flow style ([...])" if flow else "'entries' is not a list"
+    )
     raise AssertionError("unreachable")
+
+
+def _empty(node: Any) -> bool:
+    """`[]`, or a null (`~`, `null`, nothing at all)."""
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        return not node.value
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
 
 
 def _in_list(text: str, items: list[Any], replace: int | None, name: str) -> _Edit:
