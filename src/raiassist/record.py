@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, NoReturn
 
 from raiassist.atomic import write_text
 from raiassist.cache import fingerprint, remember
@@ -212,7 +212,7 @@ def _write_allowed(path: Path) -> bool:
     return bool(path.stat().st_mode & 0o222) and os.access(path, os.W_OK)
 
 
-def _refuse_write(name: str, why: str) -> None:
+def _refuse_write(name: str, why: str) -> NoReturn:
     raise UserError([Problem(name, f"{why}; nothing was written")])
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from raiassist.errors import Problem, UserError
 
@@ -73,7 +73,6 @@ def _plan(text: str, root: Any, replace: int | None, name: str) -> _Edit:
     _refuse(
         name, "'entries' is written in flow style ([...])" if flow else "'entries' is not a list"
     )
-    raise AssertionError("unreachable")
 
 
 def _empty(node: Any) -> bool:
@@ -151,5 +150,5 @@ def _prove(edited: str, before: Any, entry: dict[str, Any], replace: int | None,
         _refuse(name, "adding the answer here would change other parts of the record")
 
 
-def _refuse(name: str, why: str) -> None:
+def _refuse(name: str, why: str) -> NoReturn:
     raise UserError([Problem(name, f"{why}; {_FIX}")])

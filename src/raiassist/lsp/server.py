@@ -81,6 +81,7 @@ class RaiServer(LanguageServer):
     def close_unit(self, uri: str, cell_uris: list[str] | None = None) -> None:
         unit = self.units.pop(unquote(uri), None)
         self.dirty.discard(unquote(uri))
+        self.analysing.pop(unquote(uri), None)
         task = self.pending.pop(unquote(uri), None)
         if task:
             task.cancel()
