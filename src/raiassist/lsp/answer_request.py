@@ -93,7 +93,7 @@ def _check_path(path: str | None) -> None:
 
 
 def _check_uri(uri: str | None, roots: list[Path]) -> None:
-    if uri is None:
+    if uri is None or uri.startswith("untitled:"):  # an unsaved buffer: the workspace's record
         return
     path = uri_path(uri)
     if path is None or "\x00" in uri:
