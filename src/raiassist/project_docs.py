@@ -54,15 +54,22 @@ HF_FRONT_MATTER = re.compile(r"^---[^\S\n]*+\n(.*?)\n---", re.S)
 
 
 def project_evidence(folders: Iterable[Path], root: Path) -> tuple[Hit, ...]:
-    """Hits for every project document in the given folders (searched once each)."""
+    """Hits for every project document in the given folders (searched once each). A
+    document that is a link leading out of the project is not read: what it shows (its
+    headings) would come from a file the project does not hold."""
     hits: list[Hit] = []
     seen: set[Path] = set()
+    inside = real(root)
     for folder in folders:
         for path in _documents(real(folder)):
-            if path not in seen:
+            if path not in seen and not _links_out(path, inside):
                 seen.add(path)
                 hits.extend(_judged(path, _relative(path, root)))
     return tuple(hits)
+
+
+def _links_out(path: Path, root: Path) -> bool:
+    return path.is_symlink() and not real(path).is_relative_to(root)
 
 
 def search_folders(root: Path, files: Iterable[Path]) -> list[Path]:

@@ -141,3 +141,19 @@ async def test_packs_from_editor_settings_stay_inside_the_project(
         while not any("outside the project" in m.message for m in client.messages):
             await asyncio.sleep(0.01)
     assert all(SECRET not in m.message for m in client.messages)
+
+
+def test_a_project_document_linked_from_outside_is_not_read(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "raiassist.toml").write_text("")
+    (project / "train.py").write_text(
+        "import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\n"
+        "df = pd.read_csv('a.csv')\nLogisticRegression().fit(df[['sex']], df['y'])\n"
+    )
+    outside = tmp_path / "notes.md"
+    outside.write_text(f"# Model card\n## Intended uses {SECRET}\nwords words words words words\n")
+    (project / "MODEL_CARD.md").symlink_to(outside)
+    result = run_cli("check", str(project), "--format", "json", "--show", "info")
+    assert result.returncode in (0, 1), result.stderr
+    assert SECRET not in result.stdout and "MODEL_CARD.md" not in result.stdout
