@@ -25,14 +25,14 @@ def corpus() -> Path:
 
 
 def run_cli(
-    *args: str, cwd: Path | None = None, timeout: float = 120
+    *args: str, cwd: Path | None = None, timeout: float = 120, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m raiassist ARGS` the way a user would, capturing its output."""
-    env = {**os.environ, "PYTHONUTF8": "1", "NO_COLOR": "1"}
+    """Run `python -m raiassist ARGS` the way a user would, capturing its output (which
+    must be valid UTF-8: decoding it is strict)."""
     return subprocess.run(
         [sys.executable, "-m", "raiassist", *args],
         cwd=cwd or ROOT,
-        env=env,
+        env={**(os.environ if env is None else env), "PYTHONUTF8": "1", "NO_COLOR": "1"},
         capture_output=True,
         text=True,
         timeout=timeout,

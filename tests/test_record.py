@@ -75,7 +75,7 @@ def test_flow_style_and_missing_files(tmp_path: Path) -> None:
     path = copy("flow-style.yaml", tmp_path)
     add_entry(path, entry())
     assert [e.id for e in load_record(path).entries] == ["F1.5"]
-    assert path.read_text().startswith("version: 1\nentries:\n  - id: F1.5\n")
+    assert path.read_text().startswith("version: 1\nentries:    # nothing yet\n  - id: F1.5\n")
     fresh = tmp_path / "new" / "responsible-ai.yaml"
     fresh.parent.mkdir()
     add_entry(fresh, entry())

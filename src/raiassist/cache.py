@@ -57,12 +57,15 @@ def code_version() -> str:
 
 
 def fingerprint(paths: Iterable[Path]) -> Fingerprint:
-    """(path, content hash) of each file; missing files hash as empty."""
+    """(path, content hash) of each file; missing or unreadable files (a FIFO, a folder, one
+    over the size limit) hash as empty."""
+    from raiassist.safe_read import Unreadable, read_bytes
+
     result = []
     for path in paths:
         try:
-            digest = hashlib.sha1(path.read_bytes(), usedforsecurity=False).hexdigest()
-        except OSError:
+            digest = hashlib.sha1(read_bytes(path), usedforsecurity=False).hexdigest()
+        except Unreadable:
             digest = ""
         result.append((str(path), digest))
     return tuple(result)

@@ -18,14 +18,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, NoReturn
 
+from raiassist import time_limit
 from raiassist.config import Config
 from raiassist.discovery import discover
 from raiassist.document import Document, read_document
 from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
+from raiassist.printable import printable
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
+from raiassist.safe_read import real
 from raiassist.scan import Facts, Hit, ScanCache, scan
 from raiassist.standard.model import Standard
+from raiassist.time_limit import TimeLimit, limited
 
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 16  # files; below this, starting workers costs more than it saves
@@ -91,14 +95,21 @@ def check_document(
 ) -> FileReport:
     """Check one in-memory document (an editor buffer or a notebook's current content).
     Pass the same `cache` for successive versions of one document to re-walk only what an
-    edit can change."""
+    edit can change. Analysis past the time limit gives RA004 for the document."""
     if record is None:
         record = load_record(config.record_path)
-    if project_hits is None:
-        project_hits = hits_for(config.root, config.root / relative)
-    inputs = Inputs(standard, config.settings, record, tuple(project_hits))
-    facts = scan(document, cache, standard.catalogue)
-    findings = evaluate(facts, document.path, inputs, relative)
+    try:
+        with limited():
+            if project_hits is None:
+                project_hits = hits_for(config.root, config.root / relative)
+            inputs = Inputs(standard, config.settings, record, tuple(project_hits))
+            facts = scan(document, cache, standard.catalogue)
+            findings = evaluate(facts, document.path, inputs, relative)
+    except TimeLimit:
+        facts, findings = Facts(document), [_stopped(document.path)]
+    except Exception:  # one document's crash must not take its surface down
+        log.exception("checking %s failed", document.path)
+        facts, findings = Facts(document), [_crashed(document.path)]
     return FileReport(document.path, relative, document.kind, tuple(findings), facts)
 
 
@@ -116,7 +127,7 @@ def _folder_hits(root: Path, folder: Path) -> tuple[Hit, ...]:
 
 @lru_cache(maxsize=8)
 def _resolved(root: Path) -> Path:
-    return root.resolve()
+    return real(root)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -336,23 +347,27 @@ def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:
     shown = display_path(path)
     relative = _relative(path, config.root)
     document = read_document(path, shown)
-    inputs = replace(inputs, project_hits=_folder_hits(config.root, path.parent))
     try:
-        facts = scan(document, catalogue=inputs.standard.catalogue)
-        findings = evaluate(facts, shown, inputs, relative)
+        with limited():
+            inputs = replace(inputs, project_hits=_folder_hits(config.root, path.parent))
+            facts = scan(document, catalogue=inputs.standard.catalogue)
+            findings = evaluate(facts, shown, inputs, relative)
+    except TimeLimit:
+        log.warning("checking %s stopped at the time limit", shown)
+        facts, findings = Facts(document), [_stopped(shown)]
     except Exception:
         log.exception("checking %s failed", shown)
-        facts = Facts(document)
-        findings = [
-            tool_finding(
-                "RA003",
-                "error",
-                shown,
-                None,
-                "internal error while checking this file (details in the log)",
-            )
-        ]
+        facts, findings = Facts(document), [_crashed(shown)]
     return FileReport(shown, relative, document.kind, tuple(findings), facts)
+
+
+def _stopped(shown: str) -> Finding:
+    return tool_finding("RA004", "error", shown, None, time_limit.message())
+
+
+def _crashed(shown: str) -> Finding:
+    message = "internal error while checking this file (details in the log)"
+    return tool_finding("RA003", "error", shown, None, message)
 
 
 def _project(reports: Sequence[FileReport], config: Config) -> tuple[Finding, ...]:
@@ -418,9 +433,10 @@ def _record_problems(
 
 
 def display_path(path: Path) -> str:
-    """A path relative to the current folder when it is below it, else absolute."""
+    """A path relative to the current folder when it is below it, else absolute; odd
+    characters in names (control characters, bytes that are not UTF-8) escaped."""
     try:
         relative = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+        return printable(str(path))
+    return printable(str(path) if relative.startswith("..") else relative)

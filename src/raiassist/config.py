@@ -9,17 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import Field, dataclass, field, fields
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, Literal
 
 from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
+from raiassist.safe_read import real
 from raiassist.standard.loading import DEFAULT_PACKS, format_loc
 from raiassist.standard.model import Severity
 
 CONFIG_FILES = ("raiassist.toml", "pyproject.toml")
 RECORD_FILE = "responsible-ai.yaml"
 FailOn = Literal["info", "warning", "error", "never"]
+
+
+def _inside_the_project(value: str) -> bool:
+    """A record path stays inside the project: relative, with no `..` and no drive."""
+    pure = PurePosixPath(value.replace("\\", "/"))
+    unsafe = pure.is_absolute() or ".." in pure.parts or ":" in value or "\0" in value
+    return bool(value.strip()) and not unsafe
 
 
 def _setting(default: Any, description: str, key: str | None = None) -> Any:
@@ -62,6 +70,13 @@ class Settings:
     )
     record: str = _setting(RECORD_FILE, "The project's record file, relative to the project.")
 
+    def __post_init__(self) -> None:
+        if not _inside_the_project(self.record):
+            raise ValueError(
+                "'record' must be a path relative to the project and inside it, such as "
+                "responsible-ai.yaml"
+            )
+
     def as_table(self) -> dict[str, Any]:
         """The settings as they are written in the file (`fail-on`, not `fail_on`)."""
         return {key_of(f): getattr(self, f.name) for f in fields(self)}
@@ -99,7 +114,7 @@ class Config:
 
 def find_root(start: Path) -> Path:
     """The project root for a path: the nearest folder with a config file or `.git`."""
-    start = start.resolve()
+    start = real(start)
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         if any((candidate / name).is_file() for name in CONFIG_FILES):
@@ -133,10 +148,11 @@ def _settings_of(path: Path) -> Callable[[], tuple[Fingerprint, Settings | None]
 def _read_table(path: Path) -> dict[str, Any] | None:
     import tomllib  # only when the file changed since it was last validated and cached
 
+    from raiassist.safe_read import read_text
+
+    text = read_text(path, _display(path), "configuration")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError([Problem(_display(path), f"cannot read: {exc}")]) from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UserError([Problem(_display(path), f"not valid TOML: {exc}")]) from None
     if path.name == "raiassist.toml":
@@ -171,7 +187,7 @@ def _problems(exc: Any, name: str, prefix: tuple[str, ...]) -> list[Problem]:
             choices = str((error.get("ctx") or {}).get("expected", "")).replace("'", "")
             message = f"must be one of {choices.replace(' or ', ', ')}"
         else:
-            message = error["msg"]
+            message = error["msg"].removeprefix("Value error, ")
         problems.append(Problem(name, message, path=format_loc(loc)))
     return problems
 

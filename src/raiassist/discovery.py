@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from raiassist.safe_read import real
+
 SUFFIXES = (".py", ".ipynb")
 SKIPPED_DIRS = frozenset(
     {
@@ -49,16 +51,17 @@ def discover(paths: Iterable[Path], root: Path, exclude: Iterable[str]) -> list[
         else:
             named.append(path)  # a missing file is reported when it is read
     walked = _not_ignored(walked, root)
-    base = root.resolve()
+    base = real(root)
     files = (_real(p) for p in [*named, *walked])
     return sorted({p: None for p in files if not _excluded(p, base, patterns)})
 
 
-def _excluded(real: Path, base: Path, patterns: list[str]) -> bool:
+def _excluded(resolved: Path, base: Path, patterns: list[str]) -> bool:
     """Whether a resolved path matches an exclude pattern, relative to the resolved root."""
     if not patterns:
         return False
-    relative = real.relative_to(base).as_posix() if real.is_relative_to(base) else real.as_posix()
+    inside = resolved.is_relative_to(base)
+    relative = (resolved.relative_to(base) if inside else resolved).as_posix()
     return any(
         fnmatch.fnmatch(relative, pattern) or relative.startswith(pattern.rstrip("/") + "/")
         for pattern in patterns
@@ -66,21 +69,21 @@ def _excluded(real: Path, base: Path, patterns: list[str]) -> bool:
 
 
 def _real(path: Path) -> Path:
-    """`path.resolve()`, with each folder resolved once: a batch names many files per folder."""
-    real = _real_folder(path.parent) / path.name
-    return real.resolve() if real.is_symlink() else real
+    """`real(path)`, with each folder resolved once: a batch names many files per folder."""
+    found = _real_folder(path.parent) / path.name
+    return real(found) if found.is_symlink() else found
 
 
 @lru_cache(maxsize=1024)
 def _real_folder(folder: Path) -> Path:
-    return folder.resolve()
+    return real(folder)
 
 
 def relative_to_root(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return real(path).relative_to(real(root)).as_posix()
     except ValueError:
-        return path.resolve().as_posix()
+        return real(path).as_posix()
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -95,19 +98,12 @@ def _not_ignored(files: list[Path], root: Path) -> list[Path]:
     """Drop files that git ignores (one `git check-ignore` call for all of them)."""
     if not files or not (root / ".git").exists():
         return files
-    import subprocess
+    from raiassist import git
 
+    names = b"\0".join(map(os.fsencode, files))
     try:
-        result = subprocess.run(
-            ["git", "check-ignore", "--stdin", "-z"],
-            cwd=root,
-            input="\0".join(map(str, files)),
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+        out = git.run(["check-ignore", "--stdin", "-z"], cwd=root, stdin=names, timeout=60)
+    except git.GitFailed:  # git says 1 when nothing is ignored: nothing to drop either way
         return files
-    ignored = {Path(p).resolve() for p in result.stdout.split("\0") if p}
-    return [f for f in files if f.resolve() not in ignored]
+    ignored = {real(Path(p)) for p in os.fsdecode(out).split("\0") if p}
+    return [f for f in files if real(f) not in ignored]

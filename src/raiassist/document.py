@@ -15,9 +15,11 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
+from raiassist.safe_read import Unreadable, read_bytes
+
 CellKind = Literal["code", "markdown", "raw"]
-MAX_BYTES = 64 * 1024 * 1024
 _CELL_MARKER = re.compile(r"^# ?%%(?P<rest>.*)$")
+_COMMENT_MARK = re.compile(r"^# ?")
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,11 @@ def read_document(path: Path, display: str | None = None) -> Document:
     name = display or str(path)
     kind: Literal["script", "notebook"] = "notebook" if path.suffix == ".ipynb" else "script"
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return Document(name, kind, error=f"larger than {MAX_BYTES // 2**20} MB; skipped")
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Document(name, kind, error=f"cannot read: {exc.strerror or exc}")
+        raw = read_bytes(path)
+    except Unreadable as exc:
+        if exc.special:  # a FIFO or a device holds nothing to check: say so and go on
+            return Document(name, kind, notes=(f"skipped: {exc.reason}",))
+        return Document(name, kind, error=f"cannot read: {exc.reason}")
     if b"\x00" in raw[:8192] and kind == "script":
         return Document(name, kind, error="binary file, not Python source")
     try:
@@ -95,7 +97,7 @@ def script_from_text(text: str, path: str) -> Document:
         is_markdown = bool(marker and "[markdown]" in marker.group("rest"))
         body = "".join(lines[start:end])
         if is_markdown:
-            body = "".join(re.sub(r"^# ?", "", line) for line in lines[start + 1 : end])
+            body = "".join(_COMMENT_MARK.sub("", line) for line in lines[start + 1 : end])
             cells.append(Cell(index, "markdown", body, line_offset=start + 1))
         else:
             cells.append(Cell(index, "code", body, line_offset=start))
@@ -116,7 +118,10 @@ def notebook_from_data(data: Any, path: str) -> Document:
     """A notebook from parsed JSON (any nbformat version)."""
     if not isinstance(data, dict):
         return Document(path, "notebook", error="not a notebook: the JSON is not an object")
-    if data.get("nbformat", 4) < 4:
+    version = data.get("nbformat", 4)
+    if type(version) is not int:  # `null`, `"4"`, `4.0` and `true` are not versions
+        return Document(path, "notebook", error="not a notebook: 'nbformat' is not a whole number")
+    if version < 4:
         data, error = _upgrade(data)
         if error:
             return Document(path, "notebook", error=error)

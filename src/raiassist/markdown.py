@@ -37,15 +37,17 @@ TOPICS: dict[str, re.Pattern[str]] = {
         "section.disclosure": r"disclosure|ai[- ]generated|transparency note|ai interaction",
     }.items()
 }
+# Linear time on any text (each file is untrusted): bracketed placeholders stop at the next
+# bracket, so a run of unclosed `[TODO` costs one pass, not one pass per bracket.
 PLACEHOLDER = re.compile(
-    r"\[\s*TODO[^\]]*\]|\bTODO\b|\bTBD\b|\bFIXME\b|\[More Information Needed\]|\bXXX\b"
-    r"|lorem ipsum|<\s*(fill|insert|add|describe)[^>]*>|\[\s*(insert|fill|describe)[^\]]*\]",
+    r"\[\s*+TODO[^\[\]]*+\]|\bTODO\b|\bTBD\b|\bFIXME\b|\[More Information Needed\]|\bXXX\b"
+    r"|lorem ipsum|<\s*+(?:fill|insert|add|describe)[^<>]*+>"
+    r"|\[\s*+(?:insert|fill|describe)[^\[\]]*+\]",
     re.I,
 )
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_HTML_HEADING = re.compile(r"^\s*<h([1-6])[^>]*>(.*?)</h\1>", re.I)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_HEADING = re.compile(r"^\s*+<h([1-6])[^>]*+>(.*?)</h\1>", re.I)
 _WORD = re.compile(r"[A-Za-z]{2,}")
+_EMPHASIS = str.maketrans("", "", "*_`")
 MIN_WORDS = 6
 
 
@@ -69,25 +71,50 @@ def headings(lines: list[str]) -> Iterator[tuple[int, int, str]]:
             continue
         if fenced or not start.startswith(("#", "<")):  # most lines are prose
             continue
-        match = _HEADING.match(line) or _HTML_HEADING.match(line)
-        if match:
-            marks = match.group(1)
-            level = len(marks) if marks.startswith("#") else int(marks)
-            yield index, level, re.sub(r"[*_`]", "", match.group(2)).strip()
+        found = _atx_heading(line) or _html_heading(line)
+        if found:
+            yield index, found[0], found[1].translate(_EMPHASIS).strip()
+
+
+def _atx_heading(line: str) -> tuple[int, str] | None:
+    """`## Title ##`: at most three spaces, one to six `#`, a space, the title, and optional
+    closing `#`s (string methods, not a pattern: linear on any line)."""
+    text = line.lstrip()
+    if len(line) - len(text) > 3:
+        return None
+    marks = len(text) - len(text.lstrip("#"))
+    rest = text[marks:]
+    if not 1 <= marks <= 6 or not rest[:1].isspace():
+        return None
+    return marks, rest.strip().rstrip("#").rstrip()
+
+
+def _html_heading(line: str) -> tuple[int, str] | None:
+    match = _HTML_HEADING.match(line)
+    return (int(match.group(1)), match.group(2)) if match else None
 
 
 def sections(lines: list[str]) -> list[Section]:
     """Every section whose heading names a known topic, with whether it is filled in."""
     found = []
     marks = list(headings(lines))
-    for position, (index, level, title) in enumerate(marks):
+    for (index, _, title), end in zip(marks, _ends(marks, len(lines)), strict=True):
         topic = topic_of(title)
-        if topic is None:
-            continue
-        end = next((i for i, lv, _ in marks[position + 1 :] if lv <= level), len(lines))
-        body = "\n".join(lines[index + 1 : end])
-        found.append(_judge(topic, title, index, body))
+        if topic is not None:
+            found.append(_judge(topic, title, index, "\n".join(lines[index + 1 : end])))
     return found
+
+
+def _ends(marks: list[tuple[int, int, str]], total: int) -> list[int]:
+    """Where each heading's section ends: the next heading of the same or a higher level
+    (one pass with a stack, so a file of many headings costs no more than their number)."""
+    ends = [total] * len(marks)
+    open_: list[int] = []  # positions in `marks` whose end is not known yet
+    for position, (index, level, _) in enumerate(marks):
+        while open_ and marks[open_[-1]][1] >= level:
+            ends[open_.pop()] = index
+        open_.append(position)
+    return ends
 
 
 def topic_of(title: str) -> str | None:
@@ -95,11 +122,26 @@ def topic_of(title: str) -> str | None:
 
 
 def placeholders(text: str) -> int:
-    return len(PLACEHOLDER.findall(_COMMENT.sub("", text)))
+    return len(PLACEHOLDER.findall(without_comments(text)))
+
+
+def without_comments(text: str) -> str:
+    """The text without `<!-- ... -->` comments; an unclosed one is kept (as a pattern with
+    a lazy `.*?` would, but in one pass, however many `<!--` there are)."""
+    parts = []
+    start = 0
+    while (opening := text.find("<!--", start)) >= 0:
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break
+        parts.append(text[start:opening])
+        start = closing + 3
+    parts.append(text[start:])
+    return "".join(parts)
 
 
 def _judge(topic: str, title: str, index: int, body: str) -> Section:
-    text = _COMMENT.sub("", body)
+    text = without_comments(body)
     holes = len(PLACEHOLDER.findall(text))
     words = len(_WORD.findall(PLACEHOLDER.sub("", text)))
     return Section(topic, title, index, holes == 0 and words >= MIN_WORDS, holes, words)

@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from raiassist.safe_read import Unreadable, read_bytes
+
 _SOURCE = re.compile(r'^\s*"source"\s*:\s*(\[)?')
 
 
@@ -14,8 +16,8 @@ _SOURCE = re.compile(r'^\s*"source"\s*:\s*(\[)?')
 def _source_starts(path: str) -> tuple[tuple[int, bool], ...]:
     """(0-based file line of each cell's "source" key, whether it is a list), in cell order."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = read_bytes(Path(path)).decode("utf-8").splitlines()
+    except (Unreadable, UnicodeDecodeError):
         return ()
     found = []
     for number, line in enumerate(lines):

@@ -15,10 +15,12 @@ import re
 from dataclasses import dataclass
 
 PYTHON_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug", "memit", "px", "pypy"}
-_STARTS_WITH_CELL_MAGIC = re.compile(r"\s*%%")
-_FIRST_LINE_INDENTED = re.compile(r"(?:[^\S\n]*\n)*[^\S\n]+\S")
-_ASSIGNED_MAGIC = re.compile(r"^(\s*[\w.,\s\[\]()*]+=\s*)[%!].*$")
-_MAGIC_LINE = re.compile(r"^(\s*)[%!]")
+# Anchored (`^`), with possessive runs (`*+`, `++`) that never give back what they took:
+# linear time on any cell, however it is searched.
+_STARTS_WITH_CELL_MAGIC = re.compile(r"^\s*+%%")
+_FIRST_LINE_INDENTED = re.compile(r"^(?:[^\S\n]*+\n)*+[^\S\n]++\S")
+_ASSIGNED_MAGIC = re.compile(r"^([\w.,\s\[\]()*]++=\s*+)[%!]")
+_MAGIC_LINE = re.compile(r"^(\s*+)[%!]")
 
 
 @dataclass(frozen=True)

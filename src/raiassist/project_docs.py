@@ -15,6 +15,7 @@ from pathlib import Path
 
 from raiassist import markdown
 from raiassist.document import Location
+from raiassist.safe_read import Unreadable, read_bytes, real
 from raiassist.scan import Hit
 
 KINDS: dict[str, re.Pattern[str]] = {
@@ -47,26 +48,31 @@ EXTRA_HEADINGS = {
     ),
     "doc.transparency-note": ("System performance", re.compile(r"performance|evaluat", re.I)),
 }
-# Metadata keys of a Hugging Face model card's front matter (the README.md of a model repo).
-HF_CARD_KEYS = frozenset({"model-index", "library_name", "pipeline_tag", "base_model"})
 
 
 def project_evidence(folders: Iterable[Path], root: Path) -> tuple[Hit, ...]:
-    """Hits for every project document in the given folders (searched once each)."""
+    """Hits for every project document in the given folders (searched once each). A
+    document that is a link leading out of the project is not read: what it shows (its
+    headings) would come from a file the project does not hold."""
     hits: list[Hit] = []
     seen: set[Path] = set()
+    inside = real(root)
     for folder in folders:
-        for path in _documents(folder.resolve()):
-            if path not in seen:
+        for path in _documents(real(folder)):
+            if path not in seen and not _links_out(path, inside):
                 seen.add(path)
                 hits.extend(_judged(path, _relative(path, root)))
     return tuple(hits)
 
 
+def _links_out(path: Path, root: Path) -> bool:
+    return path.is_symlink() and not real(path).is_relative_to(root)
+
+
 def search_folders(root: Path, files: Iterable[Path]) -> list[Path]:
     """Where project documents are looked for: the root, `docs/`, and each file's folder."""
     folders = [root, root / "docs", root / "doc"]
-    folders += sorted({f.resolve().parent for f in files})
+    folders += sorted({real(f).parent for f in files})
     return [f for f in dict.fromkeys(folders) if f.is_dir()]
 
 
@@ -115,8 +121,8 @@ def _judge(path: Path, shown: str) -> list[Hit]:
             )
         ]
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_bytes(path).decode("utf-8")
+    except (Unreadable, UnicodeDecodeError):
         return []
     if kind is None:
         if not HF_CARD_KEYS.intersection(front_matter_keys(text)):
@@ -179,6 +185,6 @@ def _placeholder_gap(text: str) -> list[str]:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root.resolve()).as_posix()
+        return path.relative_to(real(root)).as_posix()
     except ValueError:
         return path.as_posix()

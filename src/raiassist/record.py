@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import glob
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, NoReturn
 
 from raiassist.atomic import write_text
 from raiassist.cache import fingerprint, remember
@@ -24,6 +25,7 @@ from raiassist.errors import Problem, UserError
 from raiassist.standard.loading import format_loc, line_of
 
 Answer = Literal["attested", "not-applicable", "waived"]
+ANSWERS: tuple[Answer, ...] = ("attested", "not-applicable", "waived")
 
 
 class _Pattern:
@@ -117,24 +119,33 @@ def load_record(path: Path) -> Record:
 
 
 def _read(path: Path) -> Record:
+    text = _text(path)
+    return Record(path) if text is None else Record(path, tuple(_parse(text, path.name).entries))
+
+
+def _text(path: Path) -> str | None:
+    """The record's text; None when there is no record yet."""
+    from raiassist.safe_read import Unreadable, read_bytes
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Record(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError([Problem(path.name, f"cannot read the record: {exc}")]) from None
-    return Record(path, tuple(_parse(text, path.name).entries))
+        raw = read_bytes(path)
+    except Unreadable as exc:
+        if exc.missing:
+            return None
+        raise UserError([Problem(path.name, f"cannot read the record: {exc.reason}")]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError([Problem(path.name, f"not UTF-8 text (byte {exc.start})")]) from None
 
 
 def _parse(text: str, name: str) -> RecordFile:
-    import yaml
+    from raiassist.safe_read import load_yaml
 
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise UserError([Problem(name, "not valid YAML", line=line)]) from None
+    return _validated(load_yaml(text, name), text, name)
+
+
+def _validated(data: Any, text: str, name: str) -> RecordFile:
     import pydantic
 
     try:
@@ -156,72 +167,61 @@ def _parse(text: str, name: str) -> RecordFile:
 
 
 def add_entry(path: Path, entry: Entry) -> None:
-    """Add an entry, or replace the one with the same id, scope and answer kind."""
-    with _locked(path.parent):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            text = HEADER
-        current = _parse(text, path.name)
-        write_text(path, _with_entry(text, current, entry))
+    """Add an entry, or replace the one with the same id, scope and answer kind. A record
+    that is a link is edited (and locked) where it points; a folder, a dangling link, a
+    read-only record or a missing folder is refused. Temporary files left by a writer that
+    was killed before its rename are removed."""
+    from raiassist.record_edit import with_entry
+    from raiassist.safe_read import load_yaml
+
+    target, name = _writable(path), path.name
+    with _locked(target.parent):
+        _remove_leftovers(target)
+        text = _text(target)
+        text = HEADER if text is None else text
+        before = load_yaml(text, name)
+        current = _validated(before, text, name)
+        same = (entry.id, entry.scope, entry.answer)
+        found = [i for i, e in enumerate(current.entries) if (e.id, e.scope, e.answer) == same]
+        write_text(target, with_entry(text, before, entry.as_dict(), next(iter(found), None), name))
 
 
-def _with_entry(text: str, current: RecordFile, entry: Entry) -> str:
-    import yaml
+def _writable(path: Path) -> Path:
+    """Where an answer to the record at `path` is written (a link's target), or UserError
+    saying why it cannot be."""
+    from raiassist.safe_read import real
 
-    block = _entry_text(entry)
-    key, entries = _entries_node(yaml.compose(text))
-    lines = text.splitlines(keepends=True)
-    if key is None:  # no `entries:` key yet
-        return text + ("" if text.endswith("\n") or not text else "\n") + "entries:\n" + block
-    if not isinstance(entries, yaml.SequenceNode) or entries.flow_style:  # `entries:` or `[]`
-        row = key.start_mark.line
-        lines[row] = lines[row][: key.end_mark.column].rstrip() + ":\n"
-        lines.insert(row + 1, block)
-        return "".join(lines)
-    for index, old in enumerate(current.entries):
-        if (old.id, old.scope, old.answer) == (entry.id, entry.scope, entry.answer):
-            item = entries.value[index]
-            start, end = item.start_mark.line, _end_line(item, lines)
-            return "".join([*lines[:start], block, *lines[end:]])
-    if entries.value:
-        end = _end_line(entries.value[-1], lines)
-        return "".join([*lines[:end], block, *lines[end:]])
-    tail = "" if text.endswith("\n") else "\n"
-    return text + tail + block
+    target = real(path)
+    name = path.name
+    if path.is_symlink() and not target.exists():
+        _refuse_write(name, f"is a link to {target}, which does not exist")
+    if target.is_dir():
+        _refuse_write(name, "is a folder; the record must be a file")
+    if target.exists() and not target.is_file():
+        _refuse_write(name, "is not a regular file")
+    if not target.parent.is_dir():
+        _refuse_write(name, f"its folder {target.parent} does not exist; create it first")
+    if target.exists() and not _write_allowed(target):
+        _refuse_write(name, "is read-only; make it writable to record answers")
+    return target
 
 
-def _entries_node(node: Any) -> tuple[Any, Any]:
-    """The `entries` key node and its value node, or (None, None)."""
-    import yaml
-
-    if not isinstance(node, yaml.MappingNode):
-        return None, None
-    return next(((k, v) for k, v in node.value if k.value == "entries"), (None, None))
+def _write_allowed(path: Path) -> bool:
+    """Whether the file may be changed: a write permission bit is set and the process may
+    use it (root may write anything, but a file nobody may write is meant to stay as is)."""
+    return bool(path.stat().st_mode & 0o222) and os.access(path, os.W_OK)
 
 
-def _end_line(item: Any, lines: list[str]) -> int:
-    """The line after an entry's own last line. YAML end marks point at the next token, so
-    blank lines and comments standing at or left of the entry's dash are not the entry's."""
-    mark = item.end_mark
-    ended_mid_line = mark.line < len(lines) and lines[mark.line][: mark.column].strip()
-    end: int = mark.line + (1 if ended_mid_line else 0)
-    dash = item.start_mark.column - 2
-    while end > item.start_mark.line + 1:
-        line = lines[end - 1]
-        indent = len(line) - len(line.lstrip())
-        if line.strip() and not (line.lstrip().startswith("#") and indent <= dash):
-            break
-        end -= 1
-    return end
+def _refuse_write(name: str, why: str) -> NoReturn:
+    raise UserError([Problem(name, f"{why}; nothing was written")])
 
 
-def _entry_text(entry: Entry) -> str:
-    import yaml
-
-    data = entry.as_dict()
-    dumped = yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=88)
-    return "".join(f"  {line}" for line in dumped.splitlines(keepends=True))
+def _remove_leftovers(target: Path) -> None:
+    """Temporary files of `atomic.write_text` for this record, left by a writer killed
+    between writing and renaming (the lock is held: no writer is using one now)."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        if leftover.is_file() and not leftover.is_symlink():
+            leftover.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -238,18 +238,15 @@ def _locked(folder: Path) -> Iterator[None]:
 
 def who() -> str:
     """The person answering: git's user.name and user.email, else the login name."""
-    import subprocess
+    from raiassist import git
 
-    def git(key: str) -> str:
+    def setting(key: str) -> str:
         try:
-            out = subprocess.run(
-                ["git", "config", key], capture_output=True, text=True, timeout=5, check=False
-            )
-        except (OSError, subprocess.SubprocessError):
+            return git.run(["config", key], timeout=5).decode("utf-8", "replace").strip()
+        except git.GitFailed:
             return ""
-        return out.stdout.strip()
 
-    name, email = git("user.name"), git("user.email")
+    name, email = setting("user.name"), setting("user.email")
     if name:
         return f"{name} <{email}>" if email else name
     return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"

@@ -13,9 +13,12 @@ from datetime import date
 
 from raiassist.document import Cell, Document, Location
 
+# Linear time on any line: runs are possessive, an ID or date stops before `--`, and the
+# reason runs to the end of the line (its spaces are stripped afterwards).
+_ID = r"[A-Za-z](?:[\w.]|-(?!-))*+"
 _WAIVER = re.compile(
-    r"#\s*rai:\s*waive\s+(?P<ids>[A-Za-z][\w.-]*(?:\s*,\s*[A-Za-z][\w.-]*)*)"
-    r"(?:\s+until\s+(?P<until>\S+))?\s*(?:--\s*(?P<reason>.*?))?\s*$"
+    rf"#\s*+rai:\s*+waive\s++(?P<ids>{_ID}(?:\s*+,\s*+{_ID})*+)"
+    r"(?:\s++until\s++(?P<until>(?:[^\s-]|-(?!-))++))?\s*+(?:--(?P<reason>.*))?$"
 )
 
 

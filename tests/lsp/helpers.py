@@ -4,7 +4,12 @@ applying the edits a code action returns, as an editor would."""
 from __future__ import annotations
 
 import ast
+import asyncio
+import concurrent.futures
+import inspect
+import json
 import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +25,13 @@ def project_copy(tmp_path: Path) -> Path:
     target = tmp_path / "project"
     shutil.copytree(PROJECT, target)
     return target
+
+
+def add_folder(client: LanguageClient, folder: Path) -> None:
+    """Add a workspace folder, as an editor does when a folder is added to the window."""
+    added = [T.WorkspaceFolder(folder.as_uri(), folder.name)]
+    event = T.WorkspaceFoldersChangeEvent(added=added, removed=[])
+    client.workspace_did_change_workspace_folders(T.DidChangeWorkspaceFoldersParams(event))
 
 
 def open_text(client: LanguageClient, path: Path, text: str | None = None) -> str:
@@ -80,6 +92,20 @@ def _as_action(item: T.CodeAction | T.Command) -> T.CodeAction:
     raw = ast.literal_eval(item.command)
     command = T.Command(raw["title"], raw["command"], arguments=raw.get("arguments"))
     return T.CodeAction(title=item.title, command=command)
+
+
+async def raw_request(client: LanguageClient, method: str, params: object) -> Any:
+    """A request sent as raw JSON, past the client's types, as a careless client sends it;
+    its answer, or the error the server answered with, raised."""
+    protocol = client.protocol
+    msg_id = str(uuid.uuid4())
+    answer: concurrent.futures.Future[Any] = concurrent.futures.Future()
+    protocol._request_futures[msg_id] = answer
+    body = json.dumps({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
+    written = protocol.writer.write(f"Content-Length: {len(body)}\r\n\r\n{body}".encode())
+    if inspect.isawaitable(written):
+        await written
+    return plain(await asyncio.wrap_future(answer))
 
 
 async def request(client: LanguageClient, method: str, params: object) -> Any:

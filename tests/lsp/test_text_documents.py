@@ -12,7 +12,15 @@ from pytest_lsp import LanguageClient
 from raiassist.record import load_record
 from tests.helpers import ROOT
 from tests.lsp.conftest import published
-from tests.lsp.helpers import actions_for, apply, open_text, project_copy, replace_text, request
+from tests.lsp.helpers import (
+    actions_for,
+    add_folder,
+    apply,
+    open_text,
+    project_copy,
+    replace_text,
+    request,
+)
 
 BOT = ROOT / "examples" / "chatbot" / "support_bot.py"
 
@@ -172,6 +180,7 @@ async def test_attest_through_the_server_writes_the_record_and_clears_the_findin
     client: LanguageClient, tmp_path: Path
 ) -> None:
     project = project_copy(tmp_path)
+    add_folder(client, project)  # answers are written only inside the workspace
     uri = open_text(client, project / "train_credit.py")
     await published(client, uri, lambda d: "F2.5" in codes(d))
     result = await client.workspace_execute_command_async(

@@ -15,12 +15,14 @@ from raiassist.catalogue.model import Catalogue, Entry
 __all__ = ["Catalogue", "Entry", "builtin_catalogue", "load_catalogue"]
 
 
-def load_catalogue(extra: Sequence[str] = (), base_dir: Path | None = None) -> Catalogue:
+def load_catalogue(
+    extra: Sequence[str] = (), base_dir: Path | None = None, within: Path | None = None
+) -> Catalogue:
     """The built-in catalogue with the organisation's files (paths relative to `base_dir`)
-    laid over it; see `raiassist.catalogue.loading`."""
+    laid over it, none from outside `within` when given; see `raiassist.catalogue.loading`."""
     from raiassist.catalogue.loading import load
 
-    return load(extra, base_dir)
+    return load(extra, base_dir, within)
 
 
 @cache

@@ -16,7 +16,8 @@ from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.catalogue.model import Catalogue
 from raiassist.errors import Problem, UserError, suggestion
 from raiassist.resources import guidance_dir
-from raiassist.standard.loading import Loc, format_loc, line_of, read_model
+from raiassist.safe_read import real
+from raiassist.standard.loading import Loc, check_within, format_loc, line_of, read_model
 from raiassist.standard.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -29,20 +30,28 @@ def builtin_files() -> list[Path]:
     return sorted((guidance_dir() / "catalogue").glob("*.yaml"))
 
 
-def load(extra: Sequence[str] = (), base_dir: Path | None = None) -> Catalogue:
+def load(
+    extra: Sequence[str] = (), base_dir: Path | None = None, within: Path | None = None
+) -> Catalogue:
     """The built-in catalogue with the organisation's files (paths relative to `base_dir`)
-    laid over it. Validated once per change of any file it is built from."""
-    base = (base_dir or Path.cwd()).resolve()
-    key = repr((tuple(extra), str(base)))
-    return remember("catalogue", key, lambda: _build(extra, base))
+    laid over it; with `within`, a file outside that folder is refused. Validated once per
+    change of any file it is built from."""
+    base = real(base_dir or Path.cwd())
+    key = repr((tuple(extra), str(base), str(within)))
+    return remember("catalogue", key, lambda: _build(extra, base, within))
 
 
-def _build(extra: Sequence[str], base: Path) -> tuple[Fingerprint, Catalogue]:
+def _build(
+    extra: Sequence[str], base: Path, within: Path | None
+) -> tuple[Fingerprint, Catalogue]:
     from raiassist.catalogue import schema
     from raiassist.catalogue.compiling import compile_catalogue
 
     paths = [(p, f"<built-in>/catalogue/{p.name}") for p in builtin_files()]
     paths += [_located(spec, base) for spec in extra]
+    for path, display in paths[len(paths) - len(extra) :]:
+        if within is not None:
+            check_within(path, display, within, "catalogues")
     sources: list[Source] = []
     problems: list[Problem] = []
     for path, display in paths:
@@ -60,7 +69,7 @@ def _build(extra: Sequence[str], base: Path) -> tuple[Fingerprint, Catalogue]:
 
 
 def _located(spec: str, base: Path) -> tuple[Path, str]:
-    path = (base / spec).resolve()
+    path = real(base / spec)
     try:
         return path, os.path.relpath(path)
     except ValueError:

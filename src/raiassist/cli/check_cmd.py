@@ -7,9 +7,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from raiassist.atomic import write_text
 from raiassist.checking import check_paths
-from raiassist.cli.common import Subparsers, add_pack_option, project
+from raiassist.cli.common import (
+    Subparsers,
+    add_pack_option,
+    project,
+    refuse_overwriting,
+    write_output,
+)
 from raiassist.progress import progress_bar
 from raiassist.reporters import FORMATS, renderer
 from raiassist.reporters.common import failing
@@ -88,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         overrides["exclude"] = [*config.settings.exclude, *args.exclude]
     config = config.with_overrides(overrides)
     paths = args.paths or [config.root]
+    if args.output:
+        refuse_overwriting(args.output, paths, "one of the files being checked")
     show_progress = not args.no_progress and not args.quiet and _terminal(sys.stderr)
     report = check_paths(paths, config, standard, progress_bar() if show_progress else None)
     settings = config.settings
@@ -97,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         output = renderer(args.format)(report, settings.show)
     if args.output:
-        write_text(args.output, output + "\n")
+        write_output(args.output, output + "\n")
     elif output:
         print(output)
     return 1 if failing(report, settings.fail_on) else 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from raiassist.cli.common import Subparsers, add_pack_option, project
@@ -28,6 +27,7 @@ def add_parser(verbs: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from raiassist.checking import check_paths
     from raiassist.errors import Problem, UserError
+    from raiassist.printable import json_text
     from raiassist.reporters.json_report import file_json
 
     if not args.path.is_file():
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError([Problem(str(args.path), "excluded by the configuration")])
     file = report.files[0]
     if args.format == "json":
-        print(json.dumps(file_json(file), indent=2, ensure_ascii=False))
+        print(json_text(file_json(file), indent=2))
         return 0
     print(checklist_text(file, standard))
     return 0
@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
 def checklist_text(file: object, standard: object) -> str:
     from raiassist.checking import FileReport
     from raiassist.explanation import reasons
+    from raiassist.printable import printable
     from raiassist.standard.model import Standard
 
     assert isinstance(file, FileReport) and isinstance(standard, Standard)
@@ -56,7 +57,9 @@ def checklist_text(file: object, standard: object) -> str:
         f"{file.path}: {len(findings)} requirements apply — "
         + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
     ]
-    lines += [f"  problem: {f.id} {f.message}" for f in file.findings if f.kind == "tool"]
+    lines += [
+        f"  problem: {f.id} {printable(f.message)}" for f in file.findings if f.kind == "tool"
+    ]
     for goal in standard.goals:
         mine = [f for f in findings if f.goal == goal.id]
         if not mine:
@@ -66,10 +69,10 @@ def checklist_text(file: object, standard: object) -> str:
             lines.append(
                 f"  {MARKS[finding.status]} {finding.id:<6} {finding.severity:<7} {finding.title}"
             )
-            lines.append(f"      {finding.message}")
+            lines.append(f"      {printable(finding.message)}")
             why = reasons(finding)
             if why:
-                lines.append(f"      per the catalogue: {'; '.join(why)}")
+                lines.append(f"      per the catalogue: {printable('; '.join(why))}")
     if not findings:
         lines.append("Nothing applies: no model training, personal data or AI API was found.")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from raiassist.config import Config, load_config
+from raiassist.errors import Problem, UserError
 from raiassist.standard import Standard, load_standard
 
 Subparsers = Any  # argparse's _SubParsersAction is private
@@ -33,6 +34,38 @@ def project(args: argparse.Namespace, start: Path | None = None) -> tuple[Config
         config = config.with_overrides({"packs": args.packs})
         base = Path.cwd()
     return config, load_standard(config.settings.packs, base, config.catalogue_paths)
+
+
+def write_output(target: str | Path, text: str) -> None:
+    """Write a report the user asked for (`-o FILE`): atomically, as valid UTF-8, and with a
+    clear exit-2 message when the place cannot take it (a folder, a missing folder, no
+    permission) instead of a crash."""
+    from raiassist.atomic import write_text
+    from raiassist.printable import printable, utf8_safe
+
+    shown = printable(str(target))
+    if Path(target).is_dir():
+        raise UserError([Problem(shown, "is a folder; name a file to write the report to")])
+    try:
+        write_text(target, utf8_safe(text))
+    except OSError as exc:
+        raise UserError([Problem(shown, f"cannot write: {exc.strerror or exc}")]) from None
+
+
+def refuse_overwriting(output: str | Path, inputs: list[Path], what: str) -> None:
+    """UserError when writing `output` would replace one of `inputs` (or, for folders, a
+    file of theirs that raiassist reads)."""
+    from raiassist.discovery import SUFFIXES
+    from raiassist.printable import printable
+    from raiassist.safe_read import real
+
+    target = real(Path(output))
+    for path in inputs:
+        named = real(path)
+        inside = named.is_dir() and target.is_relative_to(named) and target.suffix in SUFFIXES
+        if target == named or inside:
+            message = f"is {what}; writing the report there would replace it; name another file"
+            raise UserError([Problem(printable(str(output)), message)])
 
 
 def wrap(text: str, indent: str = "  ") -> str:

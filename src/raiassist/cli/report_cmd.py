@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from pathlib import Path
 
-from raiassist.cli.common import Subparsers, add_pack_option, project
+from raiassist.cli.common import (
+    Subparsers,
+    add_pack_option,
+    project,
+    refuse_overwriting,
+    write_output,
+)
+from raiassist.errors import Problem, UserError
 
 
 def add_parser(verbs: Subparsers) -> None:
@@ -54,8 +60,16 @@ def add_parser(verbs: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from raiassist.atomic import write_text
+    from raiassist.printable import json_text, printable
     from raiassist.report import html
+    from raiassist.safe_read import real
+
+    json_path = args.json or args.output.with_suffix(".json")
+    if real(json_path) == real(args.output):
+        message = "the HTML and the JSON report would be the same file; use -o x.html or --json"
+        raise UserError([Problem(printable(str(args.output)), message)])
+    refuse_overwriting(args.output, args.merge or [], "one of the reports being merged")
+    refuse_overwriting(json_path, args.merge or [], "one of the reports being merged")
 
     today = dt.date.today()
     if args.merge:
@@ -71,8 +85,7 @@ def run(args: argparse.Namespace) -> int:
         since = parse_since(args.since, today) if args.since else None
         data = build(config, standard, since, today)
         page = html.project_page(data)
-    json_path = args.json or args.output.with_suffix(".json")
-    write_text(args.output, page)
-    write_text(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    print(f"Wrote {args.output} and {json_path}")
+    write_output(args.output, page)
+    write_output(json_path, json_text(data, indent=2) + "\n")
+    print(f"Wrote {printable(str(args.output))} and {printable(str(json_path))}")
     return 0

@@ -7,8 +7,7 @@ import argparse
 import json
 from typing import Any
 
-from raiassist.atomic import write_text
-from raiassist.cli.common import Subparsers
+from raiassist.cli.common import Subparsers, write_output
 
 KINDS = ("pack", "catalogue")
 
@@ -46,7 +45,7 @@ def schema_text(kind: str = "pack") -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.output:
-        write_text(args.output, schema_text(args.kind))
+        write_output(args.output, schema_text(args.kind))
     else:
         print(schema_text(args.kind), end="")
     return 0

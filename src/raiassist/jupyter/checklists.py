@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from raiassist.answering import answer
-from raiassist.checking import check_document
+from raiassist.checking import FileReport, check_document
 from raiassist.document import Document, notebook_from_data, script_from_text
 from raiassist.errors import UserError
 from raiassist.explanation import facts, requirement_sections
 from raiassist.jupyter.projects import RequestError, ScanCaches, Target
-from raiassist.record import Answer
+from raiassist.record import ANSWERS
 from raiassist.reporters.json_report import file_json
-
-ANSWERS: tuple[Answer, ...] = ("attested", "not-applicable", "waived")
+from raiassist.safe_read import real
 
 
 def document_of(target: Target, content: object) -> Document:
@@ -29,12 +28,18 @@ def document_of(target: Target, content: object) -> Document:
     return document
 
 
+def checked(target: Target, content: object, caches: ScanCaches) -> FileReport:
+    """The report of the browser's current content, with the document's own scan cache."""
+    document = document_of(target, content)
+    with caches.get(target.file) as cache:
+        return check_document(
+            document, target.relative, target.config, target.standard, cache=cache
+        )
+
+
 def checklist(target: Target, content: object, caches: ScanCaches) -> dict[str, Any]:
     """`file_json` of the current content, plus `goals` and `principles` for grouping."""
-    document = document_of(target, content)
-    report = check_document(
-        document, target.relative, target.config, target.standard, cache=caches.get(target.file)
-    )
+    report = checked(target, content, caches)
     data = file_json(report)
     data["root"] = str(target.config.root)
     data["goals"] = [
@@ -75,6 +80,9 @@ def write_answer(target: Target, body: dict[str, Any]) -> dict[str, Any]:
     if scope not in ("file", "project"):
         raise RequestError(400, "'scope' must be 'file' or 'project'")
     path: Path | None = target.file if scope == "file" else None
+    record = real(target.config.record_path)
+    if not record.is_relative_to(target.server_root):
+        raise RequestError(403, f"the record {record} is outside the server's root; not written")
     try:
         entry = answer(
             target.config, target.standard, str(body.get("id", "")), kind, text.strip(), path

@@ -6,11 +6,15 @@ Paths come from the browser, so every one is resolved and refused when it leaves
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from raiassist.config import Config, load_config
+from raiassist.safe_read import real
 from raiassist.scan import ScanCache
 from raiassist.standard import Standard, load_standard
 
@@ -34,6 +38,7 @@ class Target:
     file: Path  # absolute
     config: Config
     standard: Standard
+    server_root: Path  # resolved: nothing outside it is written
 
     @property
     def relative(self) -> str:
@@ -49,8 +54,8 @@ def resolve(root: Path, api_path: object) -> Path:
     pure = PurePosixPath(api_path.strip("/"))
     if ".." in pure.parts or "\x00" in api_path:
         raise RequestError(403, f"{api_path}: outside the server's root")
-    file = (root / pure).resolve()
-    if not file.is_relative_to(root.resolve()):
+    file = real(root / pure)
+    if not file.is_relative_to(real(root)):
         raise RequestError(403, f"{api_path}: outside the server's root")
     if not file.is_file():
         raise RequestError(404, f"{api_path}: no such file under the server's root")
@@ -58,27 +63,39 @@ def resolve(root: Path, api_path: object) -> Path:
 
 
 def target(root: Path, api_path: object) -> Target:
-    """The file and its project (configuration and Standard)."""
+    """The file and its project (configuration and Standard). Packs are read only when
+    built in or inside the project: whoever can write a notebook folder's configuration
+    must not make the server read (and report on) files elsewhere."""
     from raiassist.errors import UserError
 
     file = resolve(root, api_path)
     try:
         config = load_config(file)
-        standard = load_standard(config.settings.packs, config.root, config.catalogue_paths)
+        standard = load_standard(
+            config.settings.packs, config.root, config.catalogue_paths, within=config.root
+        )
     except UserError as exc:
         raise RequestError(409, "; ".join(str(p) for p in exc.problems)) from None
-    return Target(str(api_path).strip("/"), file, config, standard)
+    return Target(str(api_path).strip("/"), file, config, standard, real(root))
 
 
 class ScanCaches:
-    """One ScanCache per recently checked document, least recently used dropped first."""
+    """One ScanCache per recently checked document, least recently used dropped first.
+    Checks run in several threads: one document's checks take turns on its cache, while
+    other documents' go ahead."""
 
     def __init__(self) -> None:
-        self._caches: OrderedDict[Path, ScanCache] = OrderedDict()
+        self._caches: OrderedDict[Path, tuple[ScanCache, threading.Lock]] = OrderedDict()
+        self._lock = threading.Lock()
 
-    def get(self, file: Path) -> ScanCache:
-        cache = self._caches.pop(file, None) or ScanCache()
-        self._caches[file] = cache
-        while len(self._caches) > MAX_CACHED_DOCUMENTS:
-            self._caches.popitem(last=False)
-        return cache
+    @contextmanager
+    def get(self, file: Path) -> Iterator[ScanCache]:
+        """The document's cache, held for this thread until the block ends."""
+        with self._lock:
+            kept = self._caches.pop(file) if file in self._caches else None
+            cache, turn = kept or (ScanCache(), threading.Lock())
+            self._caches[file] = (cache, turn)
+            while len(self._caches) > MAX_CACHED_DOCUMENTS:
+                self._caches.popitem(last=False)
+        with turn:
+            yield cache

@@ -25,11 +25,15 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 
+from raiassist.errors import UserError
 from raiassist.jupyter import checklists, templates
 from raiassist.jupyter.projects import RequestError, ScanCaches, Target, target
+from raiassist.safe_read import over_limit, too_large
 
 T = TypeVar("T")
+CHECKS = 2  # worker threads for checks
 Method = TypeVar("Method", bound=Callable[..., Awaitable[None]])
+Work = Callable[[Target, dict[str, Any]], T]
 
 
 def allowed(action: str) -> Callable[[Method], Method]:
@@ -42,30 +46,49 @@ def allowed(action: str) -> Callable[[Method], Method]:
 class State:
     root: Path
     caches: ScanCaches = field(default_factory=ScanCaches)
-    # Checks share scan caches, so they run one at a time; record writes lock the file.
-    checks: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1))
+    # A slow check leaves a thread for the others; record writes lock the file.
+    checks: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(CHECKS))
 
 
+@tornado.web.stream_request_body
 class Handler(APIHandler):
+    """A route's shell. The body is taken as it streams in and kept only up to the input
+    limit (413 beyond it); it is parsed, like everything else, in a worker thread, so no
+    request holds up the server's event loop."""
+
     auth_resource = "contents"
+    received: bytearray
+    too_large: bool
+
+    async def prepare(self) -> None:  # type: ignore[override]
+        self.received, self.too_large = bytearray(), False
+        await super().prepare()
+        length = self.request.headers.get("Content-Length", "")
+        if length.isdigit() and over_limit(int(length)):
+            raise tornado.web.HTTPError(413, too_large())
+
+    def data_received(self, chunk: bytes) -> None:
+        if self.too_large or over_limit(len(self.received) + len(chunk)):
+            self.too_large = True
+            self.received.clear()
+        else:
+            self.received += chunk
 
     @property
     def state(self) -> State:
         state: State = self.settings["raiassist"]
         return state
 
-    def body(self) -> dict[str, Any]:
-        data = self.get_json_body()
-        if not isinstance(data, dict):
-            raise tornado.web.HTTPError(400, "the request body must be a JSON object")
-        return data
-
-    async def run(self, work: Callable[[Target], T], path: object, checks: bool = True) -> T:
-        """`work` on the path's project, in a worker thread; refusals become HTTP errors."""
-        root = self.state.root
+    async def run(self, work: Work[T], path: str | None = None, checks: bool = True) -> T:
+        """`work(target, body)` on the project of `path` (default: the body's `path`), in a
+        worker thread; refusals become HTTP errors."""
+        root, raw, refused = self.state.root, bytes(self.received), self.too_large
 
         def job() -> T:
-            return work(target(root, path))
+            if refused:
+                raise RequestError(413, too_large())
+            body = json_body(raw) if path is None else {}
+            return work(target(root, body.get("path") if path is None else path), body)
 
         try:
             if checks:
@@ -73,36 +96,44 @@ class Handler(APIHandler):
             return await asyncio.to_thread(job)
         except RequestError as exc:
             raise tornado.web.HTTPError(exc.status, exc.message.replace("%", "%%")) from None
+        except UserError as exc:  # the project's record or packs went bad meanwhile
+            message = "; ".join(str(p) for p in exc.problems)
+            raise tornado.web.HTTPError(409, message.replace("%", "%%")) from None
 
     def reply(self, data: Any) -> None:
         self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps(data, ensure_ascii=False))
+        self.finish(json.dumps(data, ensure_ascii=True))
+
+
+def json_body(raw: bytes) -> dict[str, Any]:
+    """The request body as a JSON object, or a 400 refusal."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deeply
+        raise RequestError(400, "Invalid JSON in the request body") from None
+    if not isinstance(data, dict):
+        raise RequestError(400, "the request body must be a JSON object")
+    return data
 
 
 class ChecklistHandler(Handler):
     @tornado.web.authenticated
     @allowed("read")
     async def post(self) -> None:
-        body = self.body()
         caches = self.state.caches
-        self.reply(
-            await self.run(
-                lambda t: checklists.checklist(t, body.get("content"), caches), body.get("path")
-            )
-        )
+        self.reply(await self.run(lambda t, b: checklists.checklist(t, b.get("content"), caches)))
 
 
 class TemplatesHandler(Handler):
     @tornado.web.authenticated
     @allowed("read")
     async def post(self) -> None:
-        body = self.body()
-        content, wanted, caches = body.get("content"), str(body.get("id", "")), self.state.caches
-        self.reply(
-            await self.run(
-                lambda t: templates.templates(t, content, wanted, caches), body.get("path")
-            )
-        )
+        caches = self.state.caches
+
+        def work(t: Target, body: dict[str, Any]) -> dict[str, Any]:
+            return templates.templates(t, body.get("content"), str(body.get("id", "")), caches)
+
+        self.reply(await self.run(work))
 
 
 class RequirementHandler(Handler):
@@ -110,7 +141,7 @@ class RequirementHandler(Handler):
     @allowed("read")
     async def get(self, requirement: str) -> None:
         path = self.get_query_argument("path", "")
-        self.reply(await self.run(lambda t: checklists.explain(t, requirement), path))
+        self.reply(await self.run(lambda t, _: checklists.explain(t, requirement), path))
 
 
 class StandardHandler(Handler):
@@ -120,19 +151,14 @@ class StandardHandler(Handler):
         from raiassist.cli.standard_cmd import standard_json
 
         path = self.get_query_argument("path", "")
-        self.reply(await self.run(lambda t: standard_json(t.standard), path))
+        self.reply(await self.run(lambda t, _: standard_json(t.standard), path))
 
 
 class AnswerHandler(Handler):
     @tornado.web.authenticated
     @allowed("write")
     async def post(self) -> None:
-        body = self.body()
-        self.reply(
-            await self.run(
-                lambda t: checklists.write_answer(t, body), body.get("path"), checks=False
-            )
-        )
+        self.reply(await self.run(checklists.write_answer, checks=False))
 
 
 def setup(server_app: Any) -> None:

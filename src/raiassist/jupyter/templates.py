@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from raiassist.checking import check_document
-from raiassist.jupyter.checklists import document_of
+from raiassist.jupyter.checklists import checked
 from raiassist.jupyter.projects import RequestError, ScanCaches, Target
 from raiassist.templating import evaluation_code, section_templates
 
@@ -21,10 +20,7 @@ def templates(
     req = target.standard.by_id.get(requirement.strip().upper())
     if req is None:
         raise RequestError(404, f"{requirement}: no such requirement in the active Standard")
-    document = document_of(target, content)
-    report = check_document(
-        document, target.relative, target.config, target.standard, cache=caches.get(target.file)
-    )
+    report = checked(target, content, caches)
     finding = next((f for f in report.requirements if f.id == req.id), None)
     cell = finding.location.cell if finding and finding.location else None
     code = evaluation_code(req, report.facts) if finding is not None else None
@@ -49,5 +45,5 @@ def templates(
         }
         for name, markdown in section_templates(req)
     ]
-    index = len(document.cells) if cell is None else cell + 1
+    index = len(report.facts.document.cells) if cell is None else cell + 1
     return {"id": req.id, "index": index, "templates": found}

@@ -7,10 +7,12 @@ DataFrame actually loaded, the estimator actually fitted, the MetricFrame actual
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from raiassist.errors import UserError
 from raiassist.kernel.companion import Companion, find_project
 from raiassist.kernel.view import ChecklistView
 
@@ -18,15 +20,21 @@ log = logging.getLogger(__name__)
 _loaded: dict[int, tuple[Companion, ChecklistView, Any]] = {}
 
 
-def load(shell: Any) -> Companion:
-    """Register the hook on `shell` (once) and display the checklist."""
+def load(shell: Any) -> Companion | None:
+    """Register the hook on `shell` (once) and display the checklist. A project whose
+    configuration, packs or record are broken gets one line saying so, and no hook."""
     from IPython.display import display
 
     if id(shell) in _loaded:
         companion, view, _ = _loaded[id(shell)]
         display(view.widget)  # type: ignore[no-untyped-call]
         return companion
-    companion = Companion(find_project(Path.cwd(), shell.user_ns))
+    try:
+        companion = Companion(find_project(Path.cwd(), shell.user_ns))
+    except UserError as exc:
+        problems = "; ".join(str(p) for p in exc.problems)
+        print(f"raiassist: {problems} (the companion is not loaded)", file=sys.stderr)
+        return None
     view = ChecklistView(companion.record)
 
     def after_cell(result: Any) -> None:
@@ -51,7 +59,7 @@ def unload(shell: Any) -> None:
 
 
 def _after_cell(shell: Any, companion: Companion, view: ChecklistView, result: Any) -> None:
-    """Never raises: the user's cell has run, whatever happens here."""
+    """Never raises, not even on Ctrl-C: the user's cell has run, whatever happens here."""
     try:
         count = getattr(result, "execution_count", None)
         where = f"cell [{count}]" if count is not None else "a cell"
@@ -59,6 +67,8 @@ def _after_cell(shell: Any, companion: Companion, view: ChecklistView, result: A
             start = time.perf_counter()
             view.show(companion.evaluate())
             log.debug("raiassist: evaluated in %.1f ms", (time.perf_counter() - start) * 1000)
+    except KeyboardInterrupt:  # the user stopped the kernel while the hook ran: let it go
+        log.info("raiassist: the runtime check was interrupted")
     except Exception as exc:  # a companion bug must never break the user's cell
         if not companion.failed:
             companion.failed = True

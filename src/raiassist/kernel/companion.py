@@ -20,6 +20,7 @@ from raiassist.document import Document, Location
 from raiassist.evaluate import Finding, Inputs, evaluate
 from raiassist.kernel.observe import Observation, kind_of, marker, observe
 from raiassist.record import load_record
+from raiassist.safe_read import real
 from raiassist.scan import Facts, Hit
 from raiassist.standard import Standard, load_standard
 from raiassist.words import Words
@@ -68,10 +69,10 @@ def find_project(cwd: Path, user_ns: dict[str, Any]) -> Project:
     named = os.environ.get("JPY_SESSION_NAME") or user_ns.get("__vsc_ipynb_file__")
     notebook = None
     if isinstance(named, str) and named.endswith(".ipynb"):
-        candidate = (cwd / named).resolve() if not Path(named).is_absolute() else Path(named)
+        candidate = real(cwd / named) if not Path(named).is_absolute() else Path(named)
         notebook = candidate if candidate.is_file() else None
         if notebook is None and (cwd / Path(named).name).is_file():
-            notebook = (cwd / Path(named).name).resolve()
+            notebook = real(cwd / Path(named).name)
     return Project(config, standard, notebook)
 
 

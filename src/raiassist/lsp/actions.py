@@ -92,7 +92,8 @@ def _evaluation(
     if code is None or finding.location is None:
         return []
     row = min(max((finding.location.end_line or finding.location.line), 1), len(lines))
-    indent = _indent(lines[diagnostic.range.start.line] if lines else "")
+    start = diagnostic.range.start.line  # as the client sends it: maybe past the end
+    indent = _indent(lines[start] if 0 <= start < len(lines) else "")
     text = "".join(f"{indent}{line}\n" if line else "\n" for line in code.splitlines())
     title = f"Insert a per-group evaluation with fairlearn MetricFrame ({req.id})"
     return [_insertion(title, uri, diagnostic, T.Position(row, 0), text, preferred=True)]
@@ -170,7 +171,7 @@ def _waive(
     title = f"Waive {req.id} here, with a reason"
     if finding.location is None:
         return _insertion(title, uri, diagnostic, T.Position(0, 0), comment + "\n")
-    row = diagnostic.range.start.line
+    row = min(max(diagnostic.range.start.line, 0), len(lines))
     end = len(lines[row].rstrip("\r\n")) if row < len(lines) else 0
     return _insertion(title, uri, diagnostic, T.Position(row, end), f"  {comment}")
 

@@ -10,7 +10,6 @@ Custom requests (documented in the README):
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 import uuid
 from pathlib import Path
@@ -18,12 +17,13 @@ from typing import Any
 
 from lsprotocol import types as T
 
-from raiassist.answering import answer
 from raiassist.checking import check_paths
 from raiassist.errors import UserError
+from raiassist.lsp.answer_request import answer_request, workspace_roots
 from raiassist.lsp.docs import docs_uri
 from raiassist.lsp.documents import uri_path
-from raiassist.lsp.server import RaiServer
+from raiassist.lsp.projects import Project
+from raiassist.lsp.server import RaiServer, answers
 from raiassist.reporters.json_report import file_json, report_json
 
 log = logging.getLogger(__name__)
@@ -31,35 +31,25 @@ log = logging.getLogger(__name__)
 
 def register(server: RaiServer) -> None:
     @server.command("raiassist.answer")
-    def record_answer(ls: RaiServer, *args: Any) -> dict[str, Any] | None:
+    async def record_answer(ls: RaiServer, *args: Any) -> dict[str, Any] | None:
         """`[{"id", "answer": attested|not-applicable|waived, "path"?, "text", "by"?,
-        "expires"?, "uri"?}]`: write an answer to the record of the project of `uri`."""
-        request = args[0] if args and isinstance(args[0], dict) else {}
-        project = _project_for(ls, request.get("uri"))
+        "expires"?, "uri"?}]`: write an answer to the record of the project of `uri`, which
+        must be inside the workspace. Arguments that do not fit are refused, not guessed."""
+        roots = workspace_roots(ls)
+        request = answer_request(args, roots)
+        project = await ls.off_loop(ls.projects.for_path, request.project_path(roots))
         if project is None:
             return None
-        text = str(request.get("text") or "").strip()
-        if not text:
+        if not request.text:
             ls.window_show_message(
                 T.ShowMessageParams(
                     T.MessageType.Warning,
-                    f"raiassist: {request.get('id')} needs a note or reason; nothing was recorded.",
+                    f"raiassist: {request.id} needs a note or reason; nothing was recorded.",
                 )
             )
             return None
-        path = project.root / request["path"] if request.get("path") else None
-        expires = dt.date.fromisoformat(request["expires"]) if request.get("expires") else None
         try:
-            entry = answer(
-                project.config,
-                project.standard,
-                str(request.get("id", "")),
-                request.get("answer", "attested"),
-                text,
-                path,
-                request.get("by"),
-                expires,
-            )
+            entry = await ls.off_loop(request.write, project)
         except UserError as exc:
             message = "; ".join(str(p) for p in exc.problems)
             ls.window_show_message(
@@ -73,7 +63,8 @@ def register(server: RaiServer) -> None:
     @server.command("raiassist.showDocs")
     async def show_docs(ls: RaiServer, *args: Any) -> str | None:
         requirement = str(args[0]) if args else ""
-        project = _project_for(ls, args[1] if len(args) > 1 else None)
+        uri = args[1] if len(args) > 1 and isinstance(args[1], str) else None
+        project = await _project_for(ls, uri)
         uri = docs_uri(project.standard, requirement) if project else None
         if uri:
             await ls.window_show_document_async(T.ShowDocumentParams(uri=uri, external=False))
@@ -103,28 +94,26 @@ def register(server: RaiServer) -> None:
         return report_json(report, project.config.settings.show)
 
     @server.feature("raiassist/checklist")
-    def checklist(ls: RaiServer, params: Any) -> dict[str, Any] | None:
+    @answers(lambda: None)
+    async def checklist(ls: RaiServer, params: Any) -> dict[str, Any] | None:
         uri = _param(params, "uri")
-        unit = ls.unit_for(uri) if uri else None
-        if unit is None or not ls.analyse(unit) or unit.report is None:
+        unit = ls.unit_for(uri) if isinstance(uri, str) else None
+        project = await ls.analysed(unit) if unit else None
+        if unit is None or project is None or unit.report is None:
             return None
-        project = ls.project_of(unit)
         data = file_json(unit.report)
-        data["goals"] = (
-            [
-                {"id": g.id, "title": g.title, "principle": g.principle}
-                for g in project.standard.goals
-            ]
-            if project
-            else []
-        )
+        data["goals"] = [
+            {"id": g.id, "title": g.title, "principle": g.principle} for g in project.standard.goals
+        ]
         return data
 
     @server.feature("raiassist/standard")
-    def standard(ls: RaiServer, params: Any) -> dict[str, Any] | None:
+    @answers(lambda: None)
+    async def standard(ls: RaiServer, params: Any) -> dict[str, Any] | None:
         from raiassist.cli.standard_cmd import standard_json
 
-        project = _project_for(ls, _param(params, "uri"))
+        uri = _param(params, "uri")
+        project = await _project_for(ls, uri if isinstance(uri, str) else None)
         return standard_json(project.standard) if project else None
 
 
@@ -134,11 +123,11 @@ def _param(params: Any, key: str) -> Any:
     return getattr(params, key, None)
 
 
-def _project_for(ls: RaiServer, uri: str | None) -> Any:
+async def _project_for(ls: RaiServer, uri: str | None) -> Project | None:
     path = uri_path(uri) if uri else None
     if path is None:
         path = Path(ls.workspace.root_path or Path.cwd()) / "workspace"
-    return ls.projects.for_path(path)
+    return await ls.off_loop(ls.projects.for_path, path)
 
 
 async def _begin(ls: RaiServer, token: str) -> None:

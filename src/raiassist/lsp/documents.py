@@ -4,7 +4,9 @@ one concatenated text document (jupyterlab-lsp), each turned into one core Docum
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlparse
@@ -21,6 +23,7 @@ from raiassist.document import (
     read_document,
     script_from_text,
 )
+from raiassist.safe_read import over_limit, too_large
 from raiassist.scan import ScanCache
 
 log = logging.getLogger(__name__)
@@ -35,6 +38,7 @@ class Unit:
     kind: UnitKind
     cell_uris: list[str] = field(default_factory=list)  # by cell index; [uri] for text
     cache: ScanCache = field(default_factory=ScanCache)
+    changes: int = 0  # how many changes the server has seen; analysis notes which it saw
     report: FileReport | None = None
     published: dict[str, list[T.Diagnostic]] = field(default_factory=dict)
     # diagnostics of `report` as last computed, by URI, and the `show` they were made for
@@ -58,16 +62,27 @@ def known_text(workspace: Workspace, uri: str) -> str | None:
     return None if document is None else document.source
 
 
-def build(workspace: Workspace, unit: Unit, display: str) -> Document | None:
-    """The core Document for a unit, from the editor's current (unsaved) content."""
+def build(workspace: Workspace, unit: Unit, display: str) -> Callable[[], Document] | None:
+    """What the editor holds for the unit now (taken on the event loop, cheaply), as a
+    function that makes the core Document of it (run in an analysis thread: it may split a
+    large text or read the saved notebook). None when the editor holds nothing for it."""
     if unit.kind == "notebook":
-        return _notebook(workspace, unit, display)
+        document = _notebook(workspace, unit, display)
+        return None if document is None else partial(_notebook_within_limit, document)
     text = known_text(workspace, unit.uri)
-    if text is None:
-        return None
+    return None if text is None else partial(_script, unit, text, display)
+
+
+def _script(unit: Unit, text: str, display: str) -> Document:
+    if over_limit(len(text)):
+        return Document(display, "script", error=too_large())
     document = script_from_text(text, display)
-    if unit.kind == "concatenated":
-        document = _with_saved_markdown(document, unit.path)
+    return _with_saved_markdown(document, unit.path) if unit.kind == "concatenated" else document
+
+
+def _notebook_within_limit(document: Document) -> Document:
+    if over_limit(sum(len(c.source) for c in document.cells)):
+        return Document(document.path, "notebook", error=too_large())
     return document
 
 

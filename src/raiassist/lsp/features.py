@@ -12,7 +12,8 @@ from lsprotocol import types as T
 from raiassist.lsp import actions, commands, hover
 from raiassist.lsp.documents import UnitKind, known_text, uri_path
 from raiassist.lsp.projects import WATCHED
-from raiassist.lsp.server import DEBOUNCE, RaiServer
+from raiassist.lsp.server import DEBOUNCE, RaiServer, answers
+from raiassist.safe_read import real
 
 log = logging.getLogger(__name__)
 
@@ -103,36 +104,39 @@ def register(server: RaiServer) -> None:
             identifier="raiassist", inter_file_dependencies=True, workspace_diagnostics=False
         ),
     )
-    def pull(ls: RaiServer, params: T.DocumentDiagnosticParams) -> T.FullDocumentDiagnosticReport:
+    @answers(lambda: T.FullDocumentDiagnosticReport(items=[]))
+    async def pull(
+        ls: RaiServer, params: T.DocumentDiagnosticParams
+    ) -> T.FullDocumentDiagnosticReport:
         unit = ls.unit_for(params.text_document.uri)
         if unit is None or not ls.pull:  # a push client gets nothing here: no duplicates
             return T.FullDocumentDiagnosticReport(items=[])
-        items = ls.diagnostics_at(unit, params.text_document.uri)
+        items = await ls.diagnostics_at(unit, params.text_document.uri)
         return T.FullDocumentDiagnosticReport(items=items)
 
     @server.feature(T.TEXT_DOCUMENT_HOVER)
-    def on_hover(ls: RaiServer, params: T.HoverParams) -> T.Hover | None:
+    @answers(lambda: None)
+    async def on_hover(ls: RaiServer, params: T.HoverParams) -> T.Hover | None:
         unit = ls.unit_for(params.text_document.uri)
-        if unit is None:
-            return None
-        project = ls.project_of(unit)
+        project = await ls.analysed(unit) if unit else None
         text = known_text(ls.workspace, params.text_document.uri)
-        if project is None or text is None or not ls.analyse(unit):
+        if unit is None or project is None or text is None:
             return None
-        published = ls.diagnostics_at(unit, params.text_document.uri)
+        published = await ls.diagnostics_at(unit, params.text_document.uri)
         return hover.at(project.standard, text, params.position, published, unit)
 
     @server.feature(
         T.TEXT_DOCUMENT_CODE_ACTION,
         T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix]),
     )
-    def code_action(ls: RaiServer, params: T.CodeActionParams) -> list[T.CodeAction]:
+    @answers(list)
+    async def code_action(ls: RaiServer, params: T.CodeActionParams) -> list[T.CodeAction]:
         unit = ls.unit_for(params.text_document.uri)
         text = known_text(ls.workspace, params.text_document.uri)
         if unit is None or text is None:
             return []
-        project = ls.project_of(unit)
-        if project is None or not ls.analyse(unit):
+        project = await ls.analysed(unit)
+        if project is None:
             return []
         lines = text.splitlines(keepends=True)
         found: list[T.CodeAction] = []
@@ -149,7 +153,7 @@ def register(server: RaiServer) -> None:
     def watched(ls: RaiServer, params: T.DidChangeWatchedFilesParams) -> None:
         for change in params.changes:
             path = uri_path(change.uri)
-            ls.projects.forget(path.resolve() if path else None)
+            ls.projects.forget(real(path) if path else None)
         ls.refresh_all()
 
     @server.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)

@@ -11,7 +11,8 @@ from raiassist.explanation import reasons, requirement_markdown
 from raiassist.lsp.documents import Unit
 from raiassist.standard.model import Standard
 
-_ID = re.compile(r"[A-Z][A-Z0-9-]*[0-9](?:\.[0-9]+)+")
+# Starts only where an ID can start, and never gives back what it took: linear on any line.
+_ID = re.compile(r"(?<![A-Z0-9-])[A-Z][A-Z0-9-]*+(?<=[0-9])(?:\.[0-9]++)++")
 
 
 def at(

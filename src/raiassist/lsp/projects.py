@@ -5,6 +5,7 @@ their files changes."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,47 +40,71 @@ class Project:
 
 
 class Projects:
-    """Loaded projects by root. A project that cannot load keeps its error for display."""
+    """Loaded projects by root. A project that cannot load keeps its error for display.
+    Analysis threads load projects while the event loop forgets them, so the tables are
+    changed under a lock, which is never held while a project loads."""
 
     def __init__(self) -> None:
         self.loaded: dict[Path, Project] = {}
         self.errors: dict[Path, str] = {}
         self.settings: dict[str, Any] = {}
+        self.lock = threading.Lock()
+        self.generation = 0  # bumped by every `forget`: a load begun before it is stale
 
     def for_path(self, path: Path) -> Project | None:
         """The project that holds `path`, or None (with `errors[root]`) when it cannot load."""
         root = find_root(path)
-        if root not in self.loaded and root not in self.errors:
-            self._load(root)
-        return self.loaded.get(root)
+        with self.lock:
+            if root in self.loaded or root in self.errors:
+                return self.loaded.get(root)
+            generation, settings = self.generation, dict(self.settings)
+        project, error = _load(root, settings)
+        with self.lock:
+            if generation == self.generation:
+                if project is not None:
+                    self.loaded[root] = project
+                else:
+                    self.errors[root] = error
+        return project
 
     def error_for(self, path: Path) -> str | None:
         return self.errors.get(find_root(path))
 
     def use_settings(self, settings: Mapping[str, Any]) -> None:
         """Editor settings (keys of `[tool.raiassist]`) laid over every project's file."""
-        self.settings = {k: v for k, v in settings.items() if v is not None}
+        with self.lock:
+            self.settings = {k: v for k, v in settings.items() if v is not None}
         self.forget()
 
     def forget(self, changed: Path | None = None) -> None:
         """Reload everything, or the projects a changed file may belong to."""
         project_docs.forget()
-        if changed is None:
-            self.loaded.clear()
-            self.errors.clear()
-            return
-        for root in [*self.loaded, *self.errors]:
-            if changed.is_relative_to(root) or root.is_relative_to(changed.parent):
-                self.loaded.pop(root, None)
-                self.errors.pop(root, None)
+        with self.lock:
+            self.generation += 1
+            if changed is None:
+                self.loaded.clear()
+                self.errors.clear()
+                return
+            for root in [*self.loaded, *self.errors]:
+                if changed.is_relative_to(root) or root.is_relative_to(changed.parent):
+                    self.loaded.pop(root, None)
+                    self.errors.pop(root, None)
 
-    def _load(self, root: Path) -> None:
-        try:
-            config = load_config(root).with_overrides(self.settings)
-            standard = load_standard(config.settings.packs, config.root, config.catalogue_paths)
-            record = load_record(config.record_path)
-        except UserError as exc:
-            self.errors[root] = "; ".join(str(p) for p in exc.problems)
-            log.warning("raiassist cannot load the project at %s: %s", root, self.errors[root])
-            return
-        self.loaded[root] = Project(root, config, standard, record, {})
+
+def _load(root: Path, settings: Mapping[str, Any]) -> tuple[Project | None, str]:
+    """The project at `root`. Packs and catalogues named in editor settings (which a
+    workspace's own settings file may set) are read only when built in or inside the
+    project."""
+    try:
+        config = load_config(root).with_overrides(settings)
+        chosen = "packs" in settings or "catalogues" in settings
+        within = config.root if chosen else None
+        standard = load_standard(
+            config.settings.packs, config.root, config.catalogue_paths, within=within
+        )
+        record = load_record(config.record_path)
+    except UserError as exc:
+        error = "; ".join(str(p) for p in exc.problems)
+        log.warning("raiassist cannot load the project at %s: %s", root, error)
+        return None, error
+    return Project(root, config, standard, record, {}), ""

@@ -8,34 +8,51 @@ the commit hook never disagree. Edits are coalesced: a burst of changes is analy
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from lsprotocol import types as T
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from raiassist import __version__
 from raiassist.checking import check_document
+from raiassist.document import Document
 from raiassist.evaluate import tool_finding
 from raiassist.lsp import diagnostics
 from raiassist.lsp.docs import docs_uri
 from raiassist.lsp.documents import Unit, UnitKind, build
 from raiassist.lsp.projects import Project, Projects
+from raiassist.safe_read import real
 
 log = logging.getLogger(__name__)
 DEBOUNCE = 0.005  # seconds: edits closer than this are analysed once
+ANALYSES = 2  # analysis threads: a slow document leaves one for the others
+T_ = TypeVar("T_")
+Handler = TypeVar("Handler", bound=Callable[..., Awaitable[Any]])
 
 
 class RaiServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("raiassist", __version__, notebook_document_sync=NOTEBOOK_SYNC)
+        super().__init__(
+            "raiassist", __version__, notebook_document_sync=NOTEBOOK_SYNC, protocol_cls=Protocol
+        )
         self.projects = Projects()
         self.units: dict[str, Unit] = {}
         self.dirty: set[str] = set()
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.pull = False  # pull diagnostics (client asks) rather than push (server sends)
         self.reported_errors: set[str] = set()
+        # Analysis runs here, never on the event loop: a slow file delays only itself.
+        self.workers = ThreadPoolExecutor(ANALYSES, thread_name_prefix="raiassist-analysis")
+        self.analysing: dict[str, asyncio.Lock] = {}  # one analysis at a time per unit
 
     # -- units ---------------------------------------------------------------------------
 
@@ -43,8 +60,15 @@ class RaiServer(LanguageServer):
         uri = unquote(uri)
         unit = self.units.get(uri) or Unit(uri, kind, [uri] if kind != "notebook" else [])
         self.units[uri] = unit
-        self.dirty.add(uri)
+        self.touch(uri)
         return unit
+
+    def touch(self, uri: str) -> None:
+        """Something the unit's analysis depends on changed."""
+        self.dirty.add(uri)
+        unit = self.units.get(uri)
+        if unit is not None:
+            unit.changes += 1
 
     def unit_for(self, uri: str) -> Unit | None:
         """The unit a text document, a notebook or a notebook cell belongs to."""
@@ -57,6 +81,7 @@ class RaiServer(LanguageServer):
     def close_unit(self, uri: str, cell_uris: list[str] | None = None) -> None:
         unit = self.units.pop(unquote(uri), None)
         self.dirty.discard(unquote(uri))
+        self.analysing.pop(unquote(uri), None)
         task = self.pending.pop(unquote(uri), None)
         if task:
             task.cancel()
@@ -65,58 +90,48 @@ class RaiServer(LanguageServer):
 
     # -- analysis -------------------------------------------------------------------------
 
-    def project_of(self, unit: Unit) -> Project | None:
+    async def off_loop(self, work: Callable[..., T_], *args: Any) -> T_:
+        """`work(*args)` in an analysis thread, so the event loop keeps serving requests."""
+        return await asyncio.get_running_loop().run_in_executor(self.workers, work, *args)
+
+    async def project_of(self, unit: Unit) -> Project | None:
         path = unit.path or Path.cwd() / "untitled.py"
-        project = self.projects.for_path(path)
+        project = await self.off_loop(self.projects.for_path, path)
         if project is None:
             self._report_once(self.projects.error_for(path) or "the project cannot be loaded")
         return project
 
-    def analyse(self, unit: Unit) -> bool:
-        """Bring the unit's report up to date with the editor's content; False if it cannot."""
-        if unit.uri not in self.dirty and unit.report is not None:
-            return True
-        project = self.project_of(unit)
-        if project is None:
-            return False
-        path = unit.path or project.root / "untitled.py"
-        relative = _relative(path, project.root)
-        document = build(self.workspace, unit, relative)
-        if document is None:
-            return False
-        try:
-            unit.report = check_document(
-                document,
-                relative,
-                project.config,
-                project.standard,
-                project.record,
-                project.hits_for(path),
-                cache=unit.cache,
-            )
-        except Exception:
-            log.exception("analysing %s failed", unit.uri)
-            unit.report = _failed_report(unit, relative)
-        self.dirty.discard(unit.uri)
-        return True
+    async def analysed(self, unit: Unit) -> Project | None:
+        """Bring the unit's report and diagnostics up to date with the editor's content, off
+        the event loop; its project, or None when it cannot be analysed."""
+        async with self.analysing.setdefault(unit.uri, asyncio.Lock()):
+            project = await self.project_of(unit)
+            if project is None:
+                return None
+            if unit.uri not in self.dirty and unit.report is not None:
+                return project
+            seen = unit.changes
+            path = unit.path or project.root / "untitled.py"
+            relative = _relative(path, project.root)
+            make = build(self.workspace, unit, relative)  # the editor's content, now
+            if make is None:
+                return None
+            await self.off_loop(_analyse, unit, make, relative, project, path)
+            if unit.changes == seen:  # no edit arrived meanwhile
+                self.dirty.discard(unit.uri)
+            return project
 
-    def diagnostics_of(self, unit: Unit) -> dict[str, list[T.Diagnostic]]:
-        project = self.project_of(unit)
-        if project is None or not self.analyse(unit) or unit.report is None:
+    async def diagnostics_of(self, unit: Unit) -> dict[str, list[T.Diagnostic]]:
+        project = await self.analysed(unit)
+        if project is None or unit.diagnostics is None:
             return {}
-        show = project.config.settings.show
-        cached = unit.diagnostics
-        if cached is not None and cached[0] is unit.report and cached[1] == show:
-            return cached[2]
-        found = diagnostics.for_unit(unit, show, lambda i: docs_uri(project.standard, i))
-        unit.diagnostics = (unit.report, show, found)
-        return found
+        return unit.diagnostics[2]
 
-    def diagnostics_at(self, unit: Unit, uri: str) -> list[T.Diagnostic]:
+    async def diagnostics_at(self, unit: Unit, uri: str) -> list[T.Diagnostic]:
         """One URI's diagnostics. Clients quote URIs in different ways (VS Code's cell URIs
         carry `%3D`), so they are compared unquoted."""
         wanted = unquote(uri)
-        found = self.diagnostics_of(unit)
+        found = await self.diagnostics_of(unit)
         return next((items for key, items in found.items() if unquote(key) == wanted), [])
 
     # -- publishing -----------------------------------------------------------------------
@@ -124,7 +139,7 @@ class RaiServer(LanguageServer):
     def refresh(self, uri: str, delay: float = 0.0) -> None:
         """Analyse and publish soon; requests arriving meanwhile are folded into one run."""
         uri = unquote(uri)
-        self.dirty.add(uri)
+        self.touch(uri)
         if self.pull:
             return
         if uri not in self.pending:
@@ -137,14 +152,16 @@ class RaiServer(LanguageServer):
             self.pending.pop(uri, None)
         unit = self.units.get(uri)
         if unit is not None:
-            self.publish(unit)
+            await self.publish(unit)
 
-    def publish(self, unit: Unit) -> None:
+    async def publish(self, unit: Unit) -> None:
         try:
-            fresh = self.diagnostics_of(unit)
+            fresh = await self.diagnostics_of(unit)
         except Exception:
             log.exception("publishing %s failed", unit.uri)
             return
+        if self.units.get(unit.uri) is not unit:
+            return  # closed while it was analysed
         for uri in set(unit.published) - set(fresh):
             self._publish(uri, [])
         for uri, items in fresh.items():
@@ -154,7 +171,8 @@ class RaiServer(LanguageServer):
 
     def refresh_all(self) -> None:
         """After configuration, packs or the record changed: everything is analysed again."""
-        self.dirty.update(self.units)
+        for uri in self.units:
+            self.touch(uri)
         if self.pull:
             capabilities = self.client_capabilities.workspace
             if (
@@ -164,8 +182,8 @@ class RaiServer(LanguageServer):
             ):
                 self.workspace_diagnostic_refresh(None)
             return
-        for unit in list(self.units.values()):
-            self.publish(unit)
+        for uri in list(self.units):
+            self.refresh(uri)
 
     def _publish(self, uri: str, items: list[T.Diagnostic]) -> None:
         if not self.pull:
@@ -178,6 +196,61 @@ class RaiServer(LanguageServer):
             self.window_show_message(
                 T.ShowMessageParams(T.MessageType.Error, f"raiassist: {message}")
             )
+
+
+def answers(empty: Callable[[], Any]) -> Callable[[Handler], Handler]:
+    """A request handler that answers `empty()` when it fails, rather than a traceback: a
+    request the server cannot serve gets an empty answer (and the log the details)."""
+
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def safe(ls: RaiServer, params: Any) -> Any:
+            try:
+                return await handler(ls, params)
+            except Exception:
+                log.exception("answering %s failed", handler.__name__)
+                return empty()
+
+        return safe  # type: ignore[return-value]
+
+    return wrap
+
+
+class Protocol(LanguageServerProtocol):
+    """pygls's protocol, except that a request whose parameters do not fit its method gets
+    an "invalid params" answer instead of none (pygls only logs it)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcInvalidParams as exc:
+            if "id" not in data or "method" not in data:
+                raise
+            log.warning("invalid parameters for %s", data["method"])
+            self._send_response(data["id"], None, exc.to_response_error())
+            return SimpleNamespace(jsonrpc="answered")  # handle_message passes it by
+
+
+def _analyse(
+    unit: Unit, make: Callable[[], Document], relative: str, project: Project, path: Path
+) -> None:
+    """Check the unit's document (in an analysis thread) and work out its diagnostics."""
+    try:
+        unit.report = check_document(
+            make(),
+            relative,
+            project.config,
+            project.standard,
+            project.record,
+            project.hits_for(path),
+            cache=unit.cache,
+        )
+    except Exception:
+        log.exception("analysing %s failed", unit.uri)
+        unit.report = _failed_report(unit, relative)
+    show = project.config.settings.show
+    found = diagnostics.for_unit(unit, show, lambda i: docs_uri(project.standard, i))
+    unit.diagnostics = (unit.report, show, found)
 
 
 NOTEBOOK_SYNC = T.NotebookDocumentSyncOptions(
@@ -196,7 +269,7 @@ NOTEBOOK_SYNC = T.NotebookDocumentSyncOptions(
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return real(path).relative_to(real(root)).as_posix()
     except (ValueError, OSError):
         return path.name
 

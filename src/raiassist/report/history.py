@@ -6,24 +6,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 import statistics
-import subprocess
-import tarfile
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from raiassist import git
 from raiassist.errors import Problem, UserError
+from raiassist.safe_read import real
 
 MAX_SAMPLES = 104
 
 
 def weekly_commits(root: Path, since: dt.date) -> list[tuple[str, dt.date]]:
     """The last commit of each week since `since`, oldest first (first-parent history)."""
-    log = _git(
-        root, "log", "--first-parent", f"--since={since.isoformat()}T00:00:00", "--format=%H %cs"
-    )
+    after = f"--since={since.isoformat()}T00:00:00"
+    log = _git(root, "log", *git.NO_DIFF_PROGRAMS, "--first-parent", after, "--format=%H %cs")
     weeks: dict[tuple[int, int], tuple[str, dt.date]] = {}
     for line in log.splitlines():
         sha, day = line.split()
@@ -35,22 +35,65 @@ def weekly_commits(root: Path, since: dt.date) -> list[tuple[str, dt.date]]:
 
 @contextmanager
 def checkout(root: Path, sha: str) -> Iterator[Path]:
-    """The project folder as it was at `sha`, in a temporary directory (git archive)."""
+    """The project folder as it was at `sha`, in a temporary directory. Only its regular
+    files are written, straight from git's objects: symbolic links (which could point
+    anywhere) and submodules are left out, and nothing of the repository's own
+    configuration (filters, attributes) runs."""
     top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    inside = root.resolve().relative_to(top.resolve())
+    inside = real(root).relative_to(real(top))
     with tempfile.TemporaryDirectory(prefix="raiassist-history-") as folder:
-        archive = Path(folder) / "tree.tar"
-        with archive.open("wb") as handle:
-            subprocess.run(
-                ["git", "archive", "--format=tar", sha],
-                cwd=top,
-                stdout=handle,
-                check=True,
-                timeout=300,
-            )
-        with tarfile.open(archive) as tar:
-            tar.extractall(Path(folder) / "tree", filter="data")
-        yield Path(folder) / "tree" / inside
+        tree = Path(folder) / "tree"
+        tree.mkdir()
+        _write_files(top, sha, inside, tree)
+        yield tree / inside
+
+
+def _write_files(top: Path, sha: str, inside: Path, tree: Path) -> None:
+    spec = inside.as_posix() if inside.parts else "."
+    listing = _git_bytes(top, "ls-tree", "-r", "-z", "--full-tree", sha, "--", spec)
+    files = [f for f in map(_blob, listing.split(b"\0")) if f is not None]
+    if not files:
+        return
+    with git.popen(["cat-file", "--batch"], top) as batch:
+        assert batch.stdin is not None and batch.stdout is not None
+        feeder = threading.Thread(target=_feed, args=(batch.stdin, [oid for oid, _ in files]))
+        feeder.start()
+        for _, path in files:
+            header = batch.stdout.readline().split()
+            size = int(header[2]) if len(header) == 3 else 0
+            target = tree / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("wb") as handle:
+                _copy(batch.stdout, handle, size)
+            batch.stdout.read(1)  # the line break after each object
+        feeder.join()
+
+
+def _blob(entry: bytes) -> tuple[bytes, Path] | None:
+    """(object id, path) of a regular file in `ls-tree -z` output; None for anything else."""
+    meta, _, name = entry.partition(b"\t")
+    fields = meta.split()
+    if len(fields) != 3 or fields[1] != b"blob" or fields[0] not in (b"100644", b"100755"):
+        return None  # a symbolic link (120000), a submodule, or the empty tail
+    path = Path(os.fsdecode(name))
+    if path.is_absolute() or ".." in path.parts or ".git" in path.parts:
+        return None
+    return fields[2], path
+
+
+def _feed(stream: IO[bytes], oids: list[bytes]) -> None:
+    with stream:
+        for oid in oids:
+            stream.write(oid + b"\n")
+
+
+def _copy(source: IO[bytes], target: IO[bytes], size: int) -> None:
+    while size > 0:
+        chunk = source.read(min(size, 1 << 20))
+        if not chunk:
+            break
+        target.write(chunk)
+        size -= len(chunk)
 
 
 def time_to_close(samples: list[dict[str, Any]]) -> list[int]:
@@ -90,29 +133,13 @@ def parse_since(text: str, today: dt.date) -> dt.date:
 
 
 def _git(root: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
+    return _git_bytes(root, *args).decode("utf-8", "surrogateescape")
+
+
+def _git_bytes(root: Path, *args: str) -> bytes:
     try:
-        result = subprocess.run(
-            ["git", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-            check=False,
-        )
-    except OSError as exc:
-        raise UserError([Problem(str(root), f"git is needed for --since: {exc}")]) from None
-    if result.returncode != 0:
+        return git.run(list(args), cwd=root, timeout=300)
+    except git.GitFailed as exc:
         raise UserError(
-            [
-                Problem(
-                    str(root),
-                    "--since needs the project in a git repository: "
-                    + result.stderr.strip().splitlines()[-1:][0]
-                    if result.stderr.strip()
-                    else "git failed",
-                )
-            ]
-        )
-    return result.stdout
+            [Problem(str(root), f"--since needs the project in a git repository: {exc}")]
+        ) from None

@@ -12,10 +12,13 @@ from typing import Any
 
 from raiassist import __version__
 from raiassist.errors import Problem, UserError
+from raiassist.printable import printable
 from raiassist.report.project import VERSION as PROJECT_VERSION
+from raiassist.standard.loading import format_loc
 
 VERSION = "raiassist-org-report/1"
 REQUIRED = ("project", "metrics", "goals", "principles", "requirements", "waivers")
+_MESSAGES = {"missing": "is missing"}
 
 
 def read_reports(paths: Iterable[Path]) -> list[dict[str, Any]]:
@@ -38,27 +41,48 @@ def read_reports(paths: Iterable[Path]) -> list[dict[str, Any]]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    from raiassist.safe_read import read_text
+
+    name = printable(str(path))
+    text = read_text(path, name, "report")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError([Problem(str(path), "not found")]) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError([Problem(str(path), f"not a readable JSON report: {exc}")]) from None
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise UserError([Problem(name, "not a readable JSON report")]) from None
     version = data.get("version") if isinstance(data, dict) else None
     if version != PROJECT_VERSION:
+        found = version if isinstance(version, str | None) else type(version).__name__
         raise UserError(
             [
                 Problem(
-                    str(path),
+                    name,
                     f"is not a {PROJECT_VERSION} report (found "
-                    f"{version!r}); write it with `raiassist report --json`",
+                    f"{found!r}); write it with `raiassist report --json`",
                 )
             ]
         )
     missing = [key for key in REQUIRED if key not in data]
     if missing:
-        raise UserError([Problem(str(path), f"is missing {', '.join(missing)}")])
+        raise UserError([Problem(name, f"is missing {', '.join(missing)}")])
+    _check_shape(data, name)
     return data  # type: ignore[no-any-return]
+
+
+def _check_shape(data: dict[str, Any], name: str) -> None:
+    """The parts the merge reads, with the types it needs (a report of the right version
+    may still have been edited by hand)."""
+    import pydantic
+
+    from raiassist.report.shape import ProjectReport
+
+    try:
+        ProjectReport.model_validate(data, strict=True)
+    except pydantic.ValidationError as exc:
+        problems = [
+            Problem(name, _MESSAGES.get(e["type"], e["msg"]), path=format_loc(e["loc"]))
+            for e in exc.errors()
+        ]
+        raise UserError(problems[:10]) from None
 
 
 def org_report(reports: list[dict[str, Any]], today: dt.date) -> dict[str, Any]:

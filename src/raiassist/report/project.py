@@ -8,6 +8,7 @@ answers go in: no code or data from the notebooks, so a report can be shared out
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 from collections import defaultdict
 from dataclasses import replace
@@ -16,11 +17,15 @@ from typing import Any
 from raiassist import __version__
 from raiassist.checking import Report
 from raiassist.evaluate import Finding
-from raiassist.standard.model import Requirement, Standard, severity_rank
+from raiassist.printable import printable
 from raiassist.standard.vocabulary import vocabulary
 
 VERSION = "raiassist-report/1"
 STATUSES = ("met", "open", "waived", "not-applicable")
+MAX_DETAIL = 80  # characters of an evidence description
+MAX_QUOTED = 64  # a quoted name longer than a column name is data, not a name
+_QUOTED = re.compile(r"'[^'\n]*+'|\"[^\"\n]*+\"")
+_CODE = frozenset("[](){}=<>`\\")
 
 
 def project_report(report: Report, name: str, today: dt.date) -> dict[str, Any]:
@@ -77,16 +82,25 @@ def _row(req: Requirement, found: list[Finding]) -> dict[str, Any]:
         "prompt": req.prompt,
         "files": [
             {
-                "path": f.path,
+                "path": printable(f.path),
                 "status": f.status,
                 "cell": f.location.cell if f.location else None,
                 "line": f.location.line if f.location else None,
             }
             for f in found
         ],
-        "evidence": sorted({e.detail for f in found for e in f.evidence})[:5],
+        "evidence": sorted({short(e.detail) for f in found for e in f.evidence})[:5],
         "crosswalk": {k: list(v) for k, v in req.crosswalk.items()},
     }
+
+
+def short(detail: str) -> str:
+    """An evidence description fit to share: quoted values longer than a column name and
+    words that look like code are left out, and the whole is cut to MAX_DETAIL characters."""
+    text = _QUOTED.sub(lambda m: m.group() if len(m.group()) <= MAX_QUOTED + 2 else "'…'", detail)
+    words = ["…" if _CODE.intersection(word.strip("(),")) else word for word in text.split()]
+    text = printable(" ".join(words))
+    return text if len(text) <= MAX_DETAIL else text[: MAX_DETAIL - 1].rsplit(" ", 1)[0] + " …"
 
 
 def _rank(row: dict[str, Any]) -> tuple[int, int, str]:
@@ -139,7 +153,7 @@ def waivers(report: Report, today: dt.date) -> list[dict[str, Any]]:
     found = [
         {
             "id": e.id,
-            "where": e.scope,
+            "where": printable(e.scope),
             "kind": "record",
             "reason": e.text,
             "by": e.by,
@@ -156,7 +170,7 @@ def waivers(report: Report, today: dt.date) -> list[dict[str, Any]]:
             found += [
                 {
                     "id": i,
-                    "where": file.relative,
+                    "where": printable(file.relative),
                     "kind": "inline",
                     "reason": w.reason,
                     "by": None,

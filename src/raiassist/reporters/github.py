@@ -5,6 +5,7 @@ from __future__ import annotations
 from raiassist.checking import Report
 from raiassist.evaluate import Finding
 from raiassist.notebook_lines import file_line
+from raiassist.printable import printable
 from raiassist.reporters.common import reported, shown
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -23,7 +24,8 @@ def _annotation(finding: Finding) -> str:
         line = file_line(path, loc.cell, loc.line) if loc.cell is not None else loc.line
         props += [f"line={line}", f"col={loc.column}"]
     props.append(f"title={_escape_property(f'{finding.id} {finding.title}'.strip())}")
-    return f"::{LEVELS[finding.severity]} {','.join(props)}::{_escape_data(finding.message)}"
+    message = _escape_data(printable(finding.message))
+    return f"::{LEVELS[finding.severity]} {','.join(props)}::{message}"
 
 
 def _escape_data(text: str) -> str:

@@ -5,7 +5,6 @@ signals that made it apply, and any waiver or answer. The shape is versioned
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,13 +13,14 @@ from raiassist.catalogue.model import Entry
 from raiassist.checking import FileReport, Report
 from raiassist.document import Location
 from raiassist.evaluate import Finding
+from raiassist.printable import json_text, printable
 from raiassist.reporters.common import failing, reported, shown
 
 VERSION = "raiassist-check/1"
 
 
 def render(report: Report, show: str) -> str:
-    return json.dumps(report_json(report, show), ensure_ascii=False)
+    return json_text(report_json(report, show))
 
 
 def report_json(report: Report, show: str) -> dict[str, Any]:
@@ -29,7 +29,7 @@ def report_json(report: Report, show: str) -> dict[str, Any]:
     return {
         "version": VERSION,
         "raiassist": __version__,
-        "root": str(report.root),
+        "root": printable(str(report.root)),
         "packs": [{"id": p.id, "version": p.version} for p in report.standard.packs],
         "files": [file_json(f) for f in report.files],
         "project": _project_json(report),
@@ -53,7 +53,7 @@ def file_json(file: FileReport) -> dict[str, Any]:
     sources: Sources = {}
     return {
         "path": file.path,
-        "relative": file.relative,
+        "relative": printable(file.relative),
         "kind": file.kind,
         "error": document.error,
         "notes": list(document.notes),

@@ -3,13 +3,13 @@ crosswalk, one result per open or waived finding; waivers are suppressions."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from raiassist import __version__
 from raiassist.checking import Report
 from raiassist.evaluate import Finding
 from raiassist.notebook_lines import file_line
+from raiassist.printable import json_text
 from raiassist.reporters.common import reported, shown
 from raiassist.standard.model import Requirement
 
@@ -19,6 +19,7 @@ TOOL_RULES = {
     "RA001": "File could not be read",
     "RA002": "Cell does not parse",
     "RA003": "Internal error in a check",
+    "RA004": "Analysis stopped at the time limit",
     "RA100": "Waiver without a reason or valid date",
     "RA101": "Waiver matches nothing",
     "RA102": "Expired waiver or answer",
@@ -52,7 +53,7 @@ def render(report: Report, show: str) -> str:
             }
         ],
     }
-    return json.dumps(sarif, indent=2, ensure_ascii=False)
+    return json_text(sarif, indent=2)
 
 
 def _rule(rule_id: str, report: Report) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import os
 from collections import Counter
 
 from raiassist.checking import Report
+from raiassist.printable import printable
 from raiassist.reporters.common import reported, shown, where
 
 COLOURS = {"error": "31", "warning": "33", "info": "34", "id": "1", "dim": "2"}
@@ -18,11 +19,12 @@ def render(report: Report, show: str, colour: bool = False, quiet: bool = False)
         if shown(finding, show):
             lines.append(
                 f"{where(finding)}: {paint(finding.id, 'id')} "
-                f"{paint(finding.severity, finding.severity)} {finding.message}"
+                f"{paint(finding.severity, finding.severity)} {printable(finding.message)}"
             )
     if not quiet:
         for file in report.files:
-            lines.extend(f"{file.path}: note: {note}" for note in file.facts.document.notes)
+            notes = file.facts.document.notes
+            lines.extend(f"{file.path}: note: {printable(note)}" for note in notes)
         lines.append(paint(summary(report, show), "dim"))
     return "\n".join(lines)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
 from raiassist.resources import builtin_pack_ids, builtin_pack_path, guidance_dir
+from raiassist.safe_read import real
 from raiassist.standard.model import Standard
 
 if TYPE_CHECKING:
@@ -36,25 +37,31 @@ def load_standard(
     packs: Sequence[str] = DEFAULT_PACKS,
     base_dir: Path | None = None,
     catalogues: Sequence[str] = (),
+    within: Path | None = None,
 ) -> Standard:
     """The Standard made of the given packs (built-in ids or paths relative to `base_dir`),
     with the built-in catalogue and the given catalogue files (paths relative to `base_dir`).
-    Validated once per change of any file it is built from (see `raiassist.cache`)."""
+    With `within`, a pack or catalogue file outside that folder is refused: where someone
+    else chooses them (the notebook server, a workspace's editor settings), only built-in
+    ones and the project's own are read. Validated once per change of any file it is built
+    from (see `raiassist.cache`)."""
     from dataclasses import replace
 
     from raiassist.catalogue import load_catalogue
 
-    base = (base_dir or Path.cwd()).resolve()
-    standard = remember("standard", repr((tuple(packs), str(base))), lambda: _build(packs, base))
-    return replace(standard, catalogue=load_catalogue(catalogues, base))
+    base = real(base_dir or Path.cwd())
+    inside = None if within is None else real(within)
+    key = repr((tuple(packs), str(base), str(inside)))
+    standard = remember("standard", key, lambda: _build(packs, base, inside))
+    return replace(standard, catalogue=load_catalogue(catalogues, base, inside))
 
 
-def _build(packs: Sequence[str], base: Path) -> tuple[Fingerprint, Standard]:
+def _build(packs: Sequence[str], base: Path, within: Path | None) -> tuple[Fingerprint, Standard]:
     from raiassist.standard.assembly import assemble
 
     sources: list[PackSource] = []
     for spec in packs:
-        _resolve(spec, base, sources, ())
+        _resolve(spec, base, sources, (), within)
     standard, issues = assemble(sources)
     if issues:
         raise UserError(_problem(i.source.file, i.source.text, i.loc, i.message) for i in issues)
@@ -81,23 +88,12 @@ M = TypeVar("M", bound="pydantic.BaseModel")
 
 
 def read_model(path: Path, display: str, model: type[M], what: str) -> tuple[str, M]:
-    """A YAML file (a pack, a catalogue) parsed and validated against `model`; every problem
-    names the file, the line and the field path."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError([Problem(display, f"{what} file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError([Problem(display, f"cannot read the {what}: {exc}")]) from None
-    import yaml
+    """A YAML file (a pack, a catalogue) read safely (`raiassist.safe_read`), parsed and
+    validated against `model`; every problem names the file, the line and the field path."""
+    from raiassist.safe_read import load_yaml, read_text
 
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise UserError([Problem(display, f"not valid YAML: {reason}", line=line)]) from None
+    text = read_text(path, display, f"{what} file")
+    data = load_yaml(text, display)
     if not isinstance(data, dict):
         raise UserError([Problem(display, f"a {what} must be a YAML mapping with a 'schema' key")])
     import pydantic
@@ -108,16 +104,30 @@ def read_model(path: Path, display: str, model: type[M], what: str) -> tuple[str
         raise UserError(_validation_problems(display, text, exc, model)) from None
 
 
-def _resolve(spec: str, base: Path, out: list[PackSource], chain: tuple[str, ...]) -> None:
+def _resolve(
+    spec: str, base: Path, out: list[PackSource], chain: tuple[str, ...], within: Path | None
+) -> None:
     path, display = _locate(spec, base)
     if any(s.path == path for s in out):
         return
     if str(path) in chain:
         raise UserError([Problem(display, "packs extend each other in a loop", path="extends")])
+    if within is not None and not display.startswith("<built-in>/"):
+        check_within(path, display, within)
     source = read_pack(path, display)
     if source.pack.extends:
-        _resolve(source.pack.extends, path.parent, out, (*chain, str(path)))
+        _resolve(source.pack.extends, path.parent, out, (*chain, str(path)), within)
     out.append(source)
+
+
+def check_within(path: Path, display: str, within: Path, what: str = "packs") -> None:
+    """Refuse a file outside the project where someone else chose it."""
+    if not path.is_relative_to(within):
+        message = (
+            f"is outside the project at {within}; only built-in {what} and the project's "
+            "own are read here"
+        )
+        raise UserError([Problem(display, message)])
 
 
 def _locate(spec: str, base: Path) -> tuple[Path, str]:
@@ -136,7 +146,7 @@ def _locate(spec: str, base: Path) -> tuple[Path, str]:
                 ]
             )
         return path, f"<built-in>/{spec}.yaml"
-    path = (base / spec).resolve()
+    path = real(base / spec)
     try:
         display = os.path.relpath(path)
     except ValueError:
@@ -160,7 +170,7 @@ def _validation_problems(
             choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
             message = f"must be one of {choices}"
         elif error["type"] == "string_pattern_mismatch":
-            message = f"'{error['input']}' " + _pattern_help(str(ctx.get("pattern")))
+            message = _pattern_help(str(ctx.get("pattern")))  # no value echoed
         elif error["type"] == "extra_forbidden":
             message += suggestion(str(loc[-1]), _fields_at(root, loc[:-1]))
         problems.append(_problem(file, text, loc, message))

@@ -10,7 +10,7 @@ from typing import Any
 
 from raiassist.resources import guidance_dir
 
-_EU_REFERENCE = re.compile(r"^(Art\. \d+|Annex [IVX]+)((?: ?\d+)?(?:\(\w+\))*)$")
+_EU_REFERENCE = re.compile(r"^(Art\. \d++|Annex [IVX]++)((?: ?\d+)?(?:\(\w+\))*)$")
 
 
 @dataclass(frozen=True)
