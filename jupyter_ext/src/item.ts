@@ -113,7 +113,7 @@ function sourcesOf(item: IItem, sources: { [id: string]: ISource }): HTMLElement
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
     }
-    line.append(...(index ? [', ', link] : [link]));
+    line.append(...(index ? ['; ', link] : [link]));
   });
   return line;
 }

@@ -57,6 +57,16 @@ test('the tooltip names the catalogue entries a requirement rests on, each once'
     ],
   };
   const text = tooltip(req, sources);
-  assert.ok(text.endsWith('Per the catalogue: fairlearn (https://fairlearn.org/)'), text);
+  assert.ok(text.endsWith('Per the catalogue: [fairlearn](https://fairlearn.org/)'), text);
   assert.ok(!tooltip(req).includes('Per the catalogue'), 'no sources: nothing to cite');
+});
+
+test('what comes from code or data is escaped in the tooltip, and only safe links are made', () => {
+  const sources = {
+    evil: { name: 'Md **bold** [click](https://evil.example) <img src=x>', docs: 'javascript:alert(1)', catalogue: 'org' },
+  };
+  const req = { ...byId('F1.5'), message: 'found `x` <b>y</b>', evidence: [{ kind: 'e', detail: 'd', because: 'evil' }] };
+  const text = tooltip(req, sources);
+  assert.ok(!text.includes('](https://evil.example)') && !text.includes('javascript:'), text);
+  assert.ok(text.includes('\\*\\*bold\\*\\*') && text.includes('&lt;img') && text.includes('\\`x\\`'), text);
 });

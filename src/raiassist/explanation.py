@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from raiassist.catalogue.model import Entry
 from raiassist.evaluate import Finding
 from raiassist.standard import rules
 from raiassist.standard.model import Goal, Requirement, Standard
@@ -105,12 +106,35 @@ def recognised_text(req: Requirement, standard: Standard) -> str:
     return "\n".join(lines)
 
 
-def reasons(finding: Finding) -> list[str]:
-    """The catalogue entries behind a finding's signals and evidence, as `name (docs)`:
-    which documented API made raiassist read the code as it did (at most three)."""
+def sources_of(finding: Finding) -> list[Entry]:
+    """The catalogue entries behind a finding's signals and evidence: which documented API
+    made raiassist read the code as it did (at most three, each once)."""
     entries = [h.entry for h in finding.signals] + [e.entry for e in finding.evidence]
-    found = dict.fromkeys(e for e in entries if e is not None)
-    return [f"{e.name} ({e.docs})" for e in found][:3]
+    return list(dict.fromkeys(e for e in entries if e is not None))[:3]
+
+
+def reasons(finding: Finding) -> list[str]:
+    """`sources_of` as plain text, `name (docs)`."""
+    return [f"{e.name} ({e.docs})" for e in sources_of(finding)]
+
+
+_MARKDOWN = str.maketrans(
+    {c: "\\" + c for c in "\\`*_{}[]()#+-.!|~>"} | {"<": "&lt;", "&": "&amp;"}
+)
+
+
+def markdown_text(text: str) -> str:
+    """Text from code, a notebook, a record or a catalogue, safe to place in markdown: every
+    character markdown or HTML would act on is escaped, so it shows as written."""
+    return text.translate(_MARKDOWN)
+
+
+def markdown_link(entry: Entry) -> str:
+    """`[name](docs)` for an http(s) address without characters that end a link target;
+    the escaped name alone otherwise."""
+    name, url = markdown_text(entry.name), entry.docs
+    safe = url.startswith(("https://", "http://")) and not any(c in url for c in " ()<>[]`")
+    return f"[{name}]({url})" if safe else name
 
 
 def crosswalk_text(req: Requirement) -> str:
@@ -161,15 +185,16 @@ def _conditions_in(rule: rules.Rule | None) -> list[tuple[str, rules.Rule]]:
 
 
 def requirement_markdown(
-    req: Requirement, standard: Standard, here: str | None = None, why: Sequence[str] = ()
+    req: Requirement, standard: Standard, here: str | None = None, why: Sequence[Entry] = ()
 ) -> str:
     """The requirement as markdown (hovers, generated docs); `here` says what was found and
-    `why` which catalogue entries say what it means."""
+    `why` which catalogue entries say what it means (both escaped: they come from code and
+    data, not from the Standard)."""
     parts = [f"**{req.id} {req.title}** · {req.severity}", "", facts(req, standard)]
     if here:
-        parts += ["", f"**Here:** {here}"]
+        parts += ["", f"**Here:** {markdown_text(here)}"]
     if why:
-        parts += ["", "**Why:**", *(f"- {line}" for line in why)]
+        parts += ["", "**Why:**", *(f"- {markdown_link(entry)}" for entry in why)]
     for heading, body in requirement_sections(req, standard):
         parts += ["", f"**{heading}**", "", body]
     return "\n".join(parts)

@@ -28,17 +28,24 @@ _SEP = "\x1f"
 @dataclass(frozen=True)
 class Carried:
     attributes: tuple[str, ...]  # as written in code, e.g. ("sex",) or ("Sex_Male",)
-    origin: str = ""  # the dataset they came from, when a loader brought them
+    origin: str = ""  # the catalogue id of the dataset they came from, when a loader did
+    named: tuple[str, ...] = ()  # those of them the code names itself (not the dataset)
 
     def __bool__(self) -> bool:
         return bool(self.attributes)
 
+    @property
+    def shown(self) -> tuple[str, ...]:
+        """What to name in a message: the attributes the code names, else the dataset's."""
+        return self.named or self.attributes
+
     def union(self, other: Carried) -> Carried:
         merged = tuple(dict.fromkeys((*self.attributes, *other.attributes)))
-        return Carried(merged, self.origin or other.origin)
+        named = tuple(dict.fromkeys((*self.named, *other.named)))
+        return Carried(merged, self.origin or other.origin, named)
 
     def encode(self) -> str:
-        return self.origin + _SEP + ",".join(self.attributes)
+        return _SEP.join((self.origin, ",".join(self.attributes), ",".join(self.named)))
 
 
 NOTHING = Carried(())
@@ -46,8 +53,14 @@ Verdict = Literal["sensitive", "not", "unknown"]
 
 
 def decode(text: str) -> Carried:
-    origin, _, attributes = text.partition(_SEP)
-    return Carried(tuple(a for a in attributes.split(",") if a), origin)
+    origin, attributes, named = ([*text.split(_SEP), "", ""])[:3]
+    words = tuple(a for a in attributes.split(",") if a)
+    return Carried(words, origin, tuple(a for a in named.split(",") if a))
+
+
+def named(*attributes: str) -> Carried:
+    """Attributes the code names itself (a column, an attribute of a frame)."""
+    return Carried(attributes, named=attributes)
 
 
 def learn(targets: list[ast.expr], ctx: Context) -> None:
@@ -68,7 +81,7 @@ def learn(targets: list[ast.expr], ctx: Context) -> None:
 def column(text: str, ctx: Context) -> None:
     """During an assignment's walk: a string or attribute that names a sensitive column."""
     if len(text) <= MAX_NAME and ctx.catalogue.words.sensitive(text):
-        ctx.carrying.append(Carried((text,)))
+        ctx.carrying.append(named(text))
 
 
 def carries(node: ast.AST, ctx: Context) -> Carried:
@@ -89,10 +102,10 @@ def _carried_at(node: ast.AST, ctx: Context) -> Carried:
     if isinstance(node, ast.Constant):
         column = constant_string(node)
         if column and len(column) <= MAX_NAME and ctx.catalogue.words.sensitive(column):
-            return Carried((column,))
+            return named(column)
         return NOTHING
     if isinstance(node, ast.Attribute) and ctx.catalogue.words.sensitive(node.attr):
-        return Carried((node.attr,)) if isinstance(node.value, ast.Name) else NOTHING
+        return named(node.attr) if isinstance(node.value, ast.Name) else NOTHING
     return NOTHING
 
 
@@ -104,14 +117,14 @@ def judge(node: ast.AST | None, ctx: Context) -> tuple[Verdict, Carried]:
         return "unknown", NOTHING
     texts = _strings(node)
     if texts is not None:
-        named = tuple(t for t in texts if len(t) <= MAX_NAME and ctx.catalogue.words.sensitive(t))
-        return ("sensitive", Carried(named)) if named else ("not", NOTHING)
+        found = tuple(t for t in texts if len(t) <= MAX_NAME and ctx.catalogue.words.sensitive(t))
+        return ("sensitive", named(*found)) if found else ("not", NOTHING)
     if isinstance(node, ast.Subscript):
         keys = _keys(node.slice)
         if keys:
-            named = tuple(k for k in keys if ctx.catalogue.words.sensitive(k))
-            if named:
-                return "sensitive", Carried(named)
+            found = tuple(k for k in keys if ctx.catalogue.words.sensitive(k))
+            if found:
+                return "sensitive", named(*found)
             receiver = carries(node.value, ctx)
             return ("sensitive", receiver) if receiver else ("not", NOTHING)
     carried = carries(node, ctx)

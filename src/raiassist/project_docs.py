@@ -48,6 +48,8 @@ EXTRA_HEADINGS = {
     ),
     "doc.transparency-note": ("System performance", re.compile(r"performance|evaluat", re.I)),
 }
+# Metadata keys of a Hugging Face model card's front matter (the README.md of a model repo).
+HF_CARD_KEYS = frozenset({"model-index", "library_name", "pipeline_tag", "base_model"})
 
 
 def project_evidence(folders: Iterable[Path], root: Path) -> tuple[Hit, ...]:

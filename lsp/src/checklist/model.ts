@@ -132,17 +132,38 @@ export function iconFor(req: Requirement): Icon {
   }
 }
 
-/** A requirement in words, for the tree item's tooltip (markdown). */
+/**
+ * A requirement in words, for the tree item's tooltip (markdown). What comes from code, the
+ * record or a catalogue is escaped, so it shows as written and links only where we make them.
+ */
 export function tooltip(req: Requirement, sources: Record<string, Source> = {}): string {
-  const lines = [`**${req.id}** ${req.title}`, '', `${statusText(req)} · ${req.scope}`, '', req.message];
+  const lines = [
+    `**${md(req.id)}** ${md(req.title)}`,
+    '',
+    `${md(statusText(req))} · ${md(req.scope)}`,
+    '',
+    md(req.message),
+  ];
   if (req.answer?.by) {
-    lines.push('', `Answered by ${req.answer.by}${req.answer.date ? ` on ${req.answer.date}` : ''}`);
+    const date = req.answer.date ? ` on ${req.answer.date}` : '';
+    lines.push('', md(`Answered by ${req.answer.by}${date}`));
   }
   const entries = catalogueEntries(req, sources);
   if (entries.length) {
-    lines.push('', `Per the catalogue: ${entries.map((s) => `${s.name} (${s.docs})`).join('; ')}`);
+    lines.push('', `Per the catalogue: ${entries.map(link).join('; ')}`);
   }
   return lines.join('\n');
+}
+
+/** Text safe in markdown: every character markdown or HTML would act on is escaped. */
+export function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
+/** `[name](docs)` for an http(s) address that cannot end the link early; the name alone otherwise. */
+function link(source: Source): string {
+  const safe = /^https?:\/\/[^\s()<>[\]`]+$/.test(source.docs);
+  return safe ? `[${md(source.name)}](${source.docs})` : md(source.name);
 }
 
 /** The distinct catalogue entries behind a requirement's signals and evidence, at most three. */

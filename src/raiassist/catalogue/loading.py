@@ -26,8 +26,13 @@ if TYPE_CHECKING:
 Source = tuple["schema.CatalogueFile", str, str]  # (validated file, display name, text)
 
 
+ORDER = ("ml", "fairness", "llm", "faces", "datasets", "words")  # how listings run
+
+
 def builtin_files() -> list[Path]:
-    return sorted((guidance_dir() / "catalogue").glob("*.yaml"))
+    """The built-in catalogue files: the everyday ML stack first, then the rest."""
+    files = (guidance_dir() / "catalogue").glob("*.yaml")
+    return sorted(files, key=lambda p: (ORDER.index(p.stem) if p.stem in ORDER else 99, p.name))
 
 
 def load(
@@ -41,9 +46,7 @@ def load(
     return remember("catalogue", key, lambda: _build(extra, base, within))
 
 
-def _build(
-    extra: Sequence[str], base: Path, within: Path | None
-) -> tuple[Fingerprint, Catalogue]:
+def _build(extra: Sequence[str], base: Path, within: Path | None) -> tuple[Fingerprint, Catalogue]:
     from raiassist.catalogue import schema
     from raiassist.catalogue.compiling import compile_catalogue
 

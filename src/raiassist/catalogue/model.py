@@ -178,6 +178,12 @@ class Catalogue:
         return re.compile("|".join(map(re.escape, texts))) if texts else None
 
     @cached_property
+    def entries(self) -> dict[str, Entry]:
+        """Every entry by its id (library, dataset and string ids share one namespace)."""
+        found = {r.entry.id: r.entry for r in self.rules}
+        return found | {s.entry.id: s.entry for s in self.strings}
+
+    @cached_property
     def shortest_string(self) -> int:
         """No string shorter than the shortest text a string entry looks for can match."""
         return min((len(t) for s in self.strings for t in s.contains), default=0)

@@ -69,7 +69,6 @@ def _matched(node: ast.Call, plain: str, rules: tuple[CallRule, ...], ctx: Conte
 
 STRING_HINTS: tuple[str, ...] = ()  # any string: the catalogue's texts are checked at once
 _MODEL_ID = re.compile(r"[\w.-]{1,96}/[\w.-]{1,96}")
-_QUOTED = re.compile(r"""\s{0,20}\[?\s{0,20}["']([^"'\n]{1,64})["']""")
 MAX_MARKERS = 20
 FILE_ENDINGS = (
     *(".csv", ".json", ".jsonl", ".txt", ".tsv", ".parquet", ".xlsx", ".xls", ".pkl", ".pt"),
@@ -102,6 +101,16 @@ def on_string(text: str, node: ast.AST, ctx: Context) -> None:
             ctx.hits.append(Hit(name, _kind(ctx, name), ctx.at(node), detail, entry=rule.entry))
 
 
+def _quoted(text: str, start: int) -> str | None:
+    """The quoted word after a marker (`feature_keys: ["race"]` gives race), or None."""
+    rest = text[start : start + 100].lstrip(" \t[")
+    if not rest or rest[0] not in "\"'":
+        return None
+    end = rest.find(rest[0], 1)
+    word = rest[1:end] if 1 < end <= 65 else ""
+    return word if word and "\n" not in word else None
+
+
 def _configured_groups(
     rule: StringMeaning, name: str, text: str, node: ast.AST, ctx: Context
 ) -> None:
@@ -114,13 +123,11 @@ def _configured_groups(
         for _ in range(MAX_MARKERS):
             if start < 0:
                 break
-            found = _QUOTED.match(text, start + len(marker))
-            if found and any(c in found.group(1) for c in "%{"):
+            found = _quoted(text, start + len(marker))
+            if found is None or any(c in found for c in "%{"):
                 opaque = True
-            elif found and ctx.catalogue.words.sensitive(found.group(1)):
-                names.append(found.group(1))
-            elif found is None:
-                opaque = True
+            elif ctx.catalogue.words.sensitive(found):
+                names.append(found)
             start = lowered.find(marker.lower(), start + len(marker))
     detail = rule.entry.name
     if names:
@@ -250,7 +257,7 @@ def _loaded(rule: CallRule, node: ast.Call, ctx: Context) -> None:
     """What this call's result carries goes to the assignment that takes it."""
     dataset = rule.dataset
     if dataset is not None and dataset.sensitive and ctx.tracking:
-        ctx.carrying.append(flows.Carried(dataset.sensitive, dataset.name))
+        ctx.carrying.append(flows.Carried(dataset.sensitive, rule.entry.id))
 
 
 def _grouped(rule: CallRule, names: list[str], node: ast.Call, plain: str, ctx: Context) -> None:
@@ -267,12 +274,12 @@ def _grouped(rule: CallRule, names: list[str], node: ast.Call, plain: str, ctx: 
     carried = named[0]
     for other in named[1:]:
         carried = carried.union(other)
-    by = ", ".join(f"'{a}'" for a in carried.attributes[:3])
+    by = ", ".join(f"'{a}'" for a in carried.shown[:3])
     for name in names:
         detail = f"{_detail(rule, name, plain, ctx)} by {by}"
-        _hit(ctx, name, node, detail, rule, carried.attributes[0])
+        _hit(ctx, name, node, detail, rule, carried.shown[0])
     what = f"sensitive feature {by} of {short(plain)}"
-    _hit(ctx, "sensitive-attribute", node, what, rule, carried.attributes[0])
+    _hit(ctx, "sensitive-attribute", node, what, rule, carried.shown[0])
 
 
 def _source_file(node: ast.Call, ctx: Context) -> None:
@@ -290,9 +297,11 @@ def _trains_on_dataset(node: ast.Call, ctx: Context) -> None:
     carried = flows.NOTHING
     for part in [*node.args, *(k.value for k in node.keywords)]:
         carried = carried.union(flows.carries(part, ctx))
-    if carried.origin:
-        detail = f"trains on {carried.origin} data ({', '.join(carried.attributes)})"
-        ctx.hit("sensitive-dataset", "signal", node, detail, carried.origin)
+    entry = ctx.catalogue.entries.get(carried.origin) if carried.origin else None
+    if entry is not None:
+        attributes = ", ".join(carried.attributes[:6])
+        detail = f"trains on {entry.name} data ({attributes})"
+        ctx.hit("sensitive-dataset", "signal", node, detail, entry.name, entry)
 
 
 def _hit(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from lsprotocol import types as T
 
-from raiassist.explanation import reasons, requirement_markdown
+from raiassist.explanation import requirement_markdown, sources_of
 from raiassist.lsp.documents import Unit
 from raiassist.standard.model import Standard
 
@@ -43,7 +43,7 @@ def _hover(
     findings = {f.id: f for f in unit.report.findings} if unit and unit.report else {}
     parts = [
         requirement_markdown(
-            standard.by_id[i], standard, message, reasons(findings[i]) if i in findings else ()
+            standard.by_id[i], standard, message, sources_of(findings[i]) if i in findings else ()
         )
         for i, message in seen
     ]

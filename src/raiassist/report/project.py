@@ -18,6 +18,7 @@ from raiassist import __version__
 from raiassist.checking import Report
 from raiassist.evaluate import Finding
 from raiassist.printable import printable
+from raiassist.standard.model import Requirement, Standard, severity_rank
 from raiassist.standard.vocabulary import vocabulary
 
 VERSION = "raiassist-report/1"
