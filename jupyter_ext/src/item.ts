@@ -19,6 +19,7 @@ const MARKS: { [status: string]: string } = {
   waived: '⊘',
   'not-applicable': '–'
 };
+const MAX_EVIDENCE = 3; // evidence named in a met item's line; the rest are counted
 const ANSWERS: [Answer, string][] = [
   ['attested', 'Attest'],
   ['not-applicable', 'Not applicable'],
@@ -42,8 +43,10 @@ export function statusText(item: IItem): string {
     return `Attested: ${item.answer.note} — ${item.answer.by}, ${item.answer.date}`;
   }
   if (item.status === 'met') {
-    const found = item.evidence.map(e => e.detail + cellText(e.cell));
-    return `Met by ${found.join('; ') || 'evidence in the project'}`;
+    const found = item.evidence.slice(0, MAX_EVIDENCE).map(e => e.detail + cellText(e.cell));
+    const more = item.evidence.length - found.length;
+    const rest = more > 0 ? `; and ${more} more` : '';
+    return `Met by ${found.join('; ') || 'evidence in the project'}${rest}`;
   }
   if (item.status === 'waived') {
     const reason = item.waiver?.reason ?? item.answer?.reason;

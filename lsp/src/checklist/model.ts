@@ -103,7 +103,7 @@ export function statusText(req: Requirement): string {
   const note = req.answer?.note ?? req.answer?.reason;
   switch (req.status) {
     case 'met':
-      return req.evidence.length ? `met: ${req.evidence.map((e) => e.detail).join('; ')}` : `met, attested: ${note ?? ''}`.trim();
+      return req.evidence.length ? `met: ${evidenceText(req)}` : `met, attested: ${note ?? ''}`.trim();
     case 'waived':
       return `waived: ${req.waiver?.reason ?? note ?? ''}`.trim();
     case 'not-applicable':
@@ -164,6 +164,13 @@ export function md(text: string): string {
 function link(source: Source): string {
   const safe = /^https?:\/\/[^\s()<>[\]`]+$/.test(source.docs);
   return safe ? `[${md(source.name)}](${source.docs})` : md(source.name);
+}
+
+/** What met a requirement, the first three by name and the rest counted. */
+function evidenceText(req: Requirement): string {
+  const named = req.evidence.slice(0, 3).map((e) => e.detail);
+  const more = req.evidence.length - named.length;
+  return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 
 /** The distinct catalogue entries behind a requirement's signals and evidence, at most three. */
