@@ -68,7 +68,9 @@ def test_catalogue_lists_entries_with_their_documentation() -> None:
     fairlearn = next(e for e in entries if e["id"] == "fairlearn")
     assert fairlearn["docs"].startswith("https://fairlearn.org/")
     text = run_cli("catalogue", "calls-llm-api").stdout
-    assert text.startswith("calls-llm-api (") and "OpenAI Python SDK" in text
+    assert "\ncalls-llm-api (" in text and "  openai: OpenAI Python SDK  [llm]  https://" in text
+    entry = run_cli("catalogue", "openai").stdout
+    assert entry.startswith("openai: OpenAI Python SDK  [llm]") and "calls-llm-api" in entry
     wrong = run_cli("catalogue", "calls-llm")
     assert wrong.returncode == 2 and "did you mean 'calls-llm-api'" in wrong.stderr
 
