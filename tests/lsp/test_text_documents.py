@@ -59,7 +59,7 @@ async def test_hover_on_a_flagged_line_and_on_a_waiver_id(client: LanguageClient
         "Art. 50",
         "**Here:**",
         "**Why:**",
-        "OpenAI Python SDK (https://platform.openai.com/docs/api-reference",
+        "[OpenAI Python SDK](https://platform.openai.com/docs/api-reference",
     ):
         assert words in text, words
     nothing = await client.text_document_hover_async(  # line 3: an import, nothing flagged
