@@ -9,9 +9,10 @@ Schema that editors use for completion is generated from them (`raiassist schema
 
 from __future__ import annotations
 
+import string
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", examples=["fairlearn"])]
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9.-]*$", examples=["trains-model"])]
@@ -32,6 +33,21 @@ Pattern = Annotated[
     ),
 ]
 Scalar = str | int
+
+
+def _template(text: str) -> str:
+    """A detail template may use `{call}` (the call's dotted name) and `{name}` (its last
+    part) and nothing else, so that a hit's message can always be written."""
+    try:
+        fields = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+    except ValueError as exc:
+        raise ValueError(f"is not a valid template: {exc}") from None
+    if fields - {"call", "name"}:
+        raise ValueError("may use only {call} and {name} (write {{ and }} for braces)")
+    return text
+
+
+Template = Annotated[str, Field(max_length=120), AfterValidator(_template)]
 
 
 class _Strict(BaseModel):
@@ -109,10 +125,10 @@ class Call(_Strict):
         "they are opaque and the document names one; they then also show the code works "
         "with that attribute.",
     )
-    says: str | None = Field(
+    says: Template | None = Field(
         default=None,
-        max_length=120,
-        description="The detail shown for a hit; `{call}` is replaced by the call's name.",
+        description="The detail shown for a hit; `{call}` is replaced by the call's dotted "
+        "name and `{name}` by its last part.",
     )
     docs: Url | None = Field(default=None, description="The documentation of these calls.")
     fallback: bool = Field(
@@ -212,7 +228,7 @@ class CatalogueFile(_Strict):
     id: Id
     title: Text
     description: str | None = None
-    phrases: dict[Name, Annotated[str, Field(max_length=120)]] = Field(
+    phrases: dict[Name, Template] = Field(
         default_factory=dict,
         description="How a hit of each name reads by default; `{call}` is the call's name.",
     )

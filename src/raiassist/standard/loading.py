@@ -169,6 +169,8 @@ def _validation_problems(
         if error["type"] in ("literal_error", "enum"):
             choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
             message = f"must be one of {choices}"
+        elif error["type"] == "value_error":
+            message = str(error["msg"]).removeprefix("Value error, ")
         elif error["type"] == "string_pattern_mismatch":
             message = _pattern_help(str(ctx.get("pattern")))  # no value echoed
         elif error["type"] == "extra_forbidden":
