@@ -84,12 +84,3 @@ def test_catalogue_files_validate_against_the_published_json_schema() -> None:
     bad = yaml.safe_load((CATALOGUES / "invalid" / "bad-fields.yaml").read_text())
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
-
-
-def test_every_library_and_dataset_names_its_documentation() -> None:
-    import yaml
-
-    for path in builtin_files():
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for entry in [*data.get("libraries", []), *data.get("datasets", [])]:
-            assert entry["docs"].startswith(("https://", "http://")), (path.name, entry["id"])

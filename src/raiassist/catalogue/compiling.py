@@ -38,21 +38,14 @@ def compile_catalogue(sources: Sequence[Source]) -> m.Catalogue:
                     tuple(rule.groups_after),
                 )
             )
-    files = tuple(m.CatalogueInfo(d.id, d.title, f) for d, f, _ in sources)
-    means = {n for r in rules for n in r.means} | {n for s in strings for n in s.means}
-    means |= {"sensitive-attribute"} if any(r.groups for r in rules) else set()
-    means |= (
-        {"sensitive-dataset"} if any(r.dataset and r.dataset.sensitive for r in rules) else set()
-    )
+    produced = {n for r in rules for n in r.means} | {n for s in strings for n in s.means}
     return m.Catalogue(
-        files,
         tuple(rules),
         tuple(strings),
         _words(d.words for d, _, _ in sources),
         tuple(columns),
         phrases,
-        frozenset(means),
-        frozenset(means) & frozenset(vocabulary().evidence),
+        frozenset(produced) & frozenset(vocabulary().evidence),
     )
 
 

@@ -72,10 +72,6 @@ class CallRule:
     fallback: bool = False
     columns: tuple[Arg, ...] = ()
 
-    def matches(self, name: str) -> bool:
-        """Whether a dotted call name (without `()` or `[]`) is one of this rule's."""
-        return any(glob(p, name) for p in self.patterns) and not self.excluded(name)
-
     def excluded(self, name: str) -> bool:
         return any(g.matches(name) for g in self._unless)
 
@@ -108,23 +104,14 @@ class ColumnCodes:
     entry: Entry
 
 
-@dataclass(frozen=True)
-class CatalogueInfo:
-    id: str
-    title: str
-    file: str
-
-
 @dataclass(frozen=True, eq=False)
 class Catalogue:
-    files: tuple[CatalogueInfo, ...]
     rules: tuple[CallRule, ...]
     strings: tuple[StringMeaning, ...]
     words: Words
     columns: tuple[ColumnCodes, ...]
     phrases: Mapping[str, str]
-    means: frozenset[str]  # every name some entry can produce
-    evidence: frozenset[str]  # those of them that are evidence kinds, not signals
+    evidence: frozenset[str]  # the names entries produce that are evidence kinds, not signals
     _index: dict[str, tuple[tuple[Glob, CallRule], ...]] = field(default_factory=dict, repr=False)
     _heads: list[str] = field(default_factory=list, repr=False)  # `langchain` of `langchain*`
     _memo: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
@@ -187,6 +174,11 @@ class Catalogue:
     def shortest_string(self) -> int:
         """No string shorter than the shortest text a string entry looks for can match."""
         return min((len(t) for s in self.strings for t in s.contains), default=0)
+
+    @cached_property
+    def means(self) -> frozenset[str]:
+        """Every signal or evidence name some entry can produce."""
+        return frozenset(self.by_meaning)
 
     @cached_property
     def by_meaning(self) -> dict[str, tuple[Entry, ...]]:
@@ -263,11 +255,6 @@ class Glob:
         if tail and name != tail and not name.endswith("." + tail):
             return False
         return len(name) >= len(head) + len(tail) + (1 if head and tail else 0)
-
-
-def glob(pattern: tuple[str, ...], name: str) -> bool:
-    """Whether a dotted name matches a pattern's parts (`**` is any number of parts)."""
-    return Glob.of(pattern).matches(name)
 
 
 @lru_cache(maxsize=4096)

@@ -15,7 +15,7 @@ import re
 from typing import Final
 
 from raiassist import flows
-from raiassist.catalogue.model import Arg, CallRule, Cond, StringMeaning
+from raiassist.catalogue.model import Arg, CallRule, Cond, Entry, StringMeaning
 from raiassist.detectors._helpers import short
 from raiassist.names import keyword
 from raiassist.scan import Context, Hit, Kind
@@ -47,19 +47,12 @@ def _matched(node: ast.Call, plain: str, rules: tuple[CallRule, ...], ctx: Conte
             _grouped(rule, names, node, plain, ctx)
         elif rule.fallback:
             for name in names:
-                detail = _detail(rule, name, plain, ctx)
-                hit = Hit(name, _kind(ctx, name), ctx.at(node), detail, entry=rule.entry)
+                hit = _new(ctx, name, node, _detail(rule, name, plain, ctx), rule.entry)
                 ctx.state.setdefault("fallbacks", []).append(hit)
         else:
             for name in names:
-                _hit(
-                    ctx,
-                    name,
-                    node,
-                    _detail(rule, name, plain, ctx),
-                    rule,
-                    _subject(node, name, ctx),
-                )
+                detail, subject = _detail(rule, name, plain, ctx), _subject(node, name, ctx)
+                ctx.hits.append(_new(ctx, name, node, detail, rule.entry, subject))
         done.update(names)
     if "trains-model" in done:
         _trains_on_dataset(node, ctx)
@@ -98,7 +91,7 @@ def on_string(text: str, node: ast.AST, ctx: Context) -> None:
                 _configured_groups(rule, name, text, node, ctx)
                 continue
             detail = ctx.catalogue.phrase(name).format(call=rule.entry.name, name=rule.entry.name)
-            ctx.hits.append(Hit(name, _kind(ctx, name), ctx.at(node), detail, entry=rule.entry))
+            ctx.hits.append(_new(ctx, name, node, detail, rule.entry))
 
 
 def _quoted(text: str, start: int) -> str | None:
@@ -133,27 +126,11 @@ def _configured_groups(
     if names:
         by = ", ".join(f"'{n}'" for n in dict.fromkeys(names))
         entry = rule.entry
-        ctx.hits.append(
-            Hit(name, _kind(ctx, name), ctx.at(node), f"{detail} by {by}", names[0], entry=entry)
-        )
-        ctx.hits.append(
-            Hit(
-                "sensitive-attribute",
-                "signal",
-                ctx.at(node),
-                f"sensitive feature {by} of {detail}",
-                names[0],
-                entry=entry,
-            )
-        )
+        ctx.hits.append(_new(ctx, name, node, f"{detail} by {by}", entry, names[0]))
+        what = f"sensitive feature {by} of {detail}"
+        ctx.hits.append(_new(ctx, "sensitive-attribute", node, what, entry, names[0]))
     elif opaque:
-        hit = Hit(
-            name,
-            _kind(ctx, name),
-            ctx.at(node),
-            detail + " (groups given elsewhere)",
-            entry=rule.entry,
-        )
+        hit = _new(ctx, name, node, detail + " (groups given elsewhere)", rule.entry)
         ctx.state.setdefault("opaque-groups", []).append(hit)
 
 
@@ -266,8 +243,9 @@ def _grouped(rule: CallRule, names: list[str], node: ast.Call, plain: str, ctx: 
     if not named and any(verdict == "unknown" for verdict, _ in verdicts):
         for name in names:
             detail = _detail(rule, name, plain, ctx) + " (groups given elsewhere)"
-            hit = Hit(name, _kind(ctx, name), ctx.at(node), detail, entry=rule.entry)
-            ctx.state.setdefault("opaque-groups", []).append(hit)
+            ctx.state.setdefault("opaque-groups", []).append(
+                _new(ctx, name, node, detail, rule.entry)
+            )
         return
     if not named:
         return
@@ -277,9 +255,9 @@ def _grouped(rule: CallRule, names: list[str], node: ast.Call, plain: str, ctx: 
     by = ", ".join(f"'{a}'" for a in carried.shown[:3])
     for name in names:
         detail = f"{_detail(rule, name, plain, ctx)} by {by}"
-        _hit(ctx, name, node, detail, rule, carried.shown[0])
+        ctx.hits.append(_new(ctx, name, node, detail, rule.entry, carried.shown[0]))
     what = f"sensitive feature {by} of {short(plain)}"
-    _hit(ctx, "sensitive-attribute", node, what, rule, carried.shown[0])
+    ctx.hits.append(_new(ctx, "sensitive-attribute", node, what, rule.entry, carried.shown[0]))
 
 
 def _source_file(node: ast.Call, ctx: Context) -> None:
@@ -304,10 +282,11 @@ def _trains_on_dataset(node: ast.Call, ctx: Context) -> None:
         ctx.hit("sensitive-dataset", "signal", node, detail, entry.name, entry)
 
 
-def _hit(
-    ctx: Context, name: str, node: ast.AST, detail: str, rule: CallRule, subject: str = ""
-) -> None:
-    ctx.hits.append(Hit(name, _kind(ctx, name), ctx.at(node), detail, subject, entry=rule.entry))
+def _new(
+    ctx: Context, name: str, node: ast.AST, detail: str, entry: Entry | None, subject: str = ""
+) -> Hit:
+    """A hit of a catalogue name here, a signal or evidence as the vocabulary has it."""
+    return Hit(name, _kind(ctx, name), ctx.at(node), detail, subject, entry=entry)
 
 
 def _detail(rule: CallRule, name: str, plain: str, ctx: Context) -> str:
