@@ -146,7 +146,8 @@ def _finding(
         message = f"not applicable: {answers['not-applicable'].text}"
     elif evidence:
         answer, status = None, "met"
-        message = "met by " + "; ".join(e.detail for e in evidence[:3])
+        more = f"; and {len(evidence) - 3} more" if len(evidence) > 3 else ""
+        message = "met by " + "; ".join(e.detail for e in evidence[:3]) + more
     elif "attested" in answers:
         answer, status = answers["attested"], "met"
         message = f"attested by {answers['attested'].by}: {answers['attested'].text}"
