@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from raiassist.errors import UserError
-from raiassist.record import Entry, add_entry, load_record
+from raiassist.record import Entry, add_entry, load_record, move_scope, remove_entries
 from tests.helpers import FIXTURES
 
 RECORDS = FIXTURES / "records"
@@ -131,3 +131,94 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
         assert process.exitcode == 0
     scopes = {e.scope for e in load_record(path).entries}
     assert scopes == {f"w{w}/nb{n}.ipynb" for w in range(4) for n in range(15)}
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    diff = difflib.ndiff(before.splitlines(), after.splitlines())
+    return [line for line in diff if line[:1] in "+-"]
+
+
+def test_answering_again_replaces_every_earlier_answer_for_that_id_and_scope(
+    tmp_path: Path,
+) -> None:
+    path = copy("answered-twice.yaml", tmp_path)
+    before = path.read_text()
+    add_entry(
+        path, entry(answer="not-applicable", note=None, reason="Retired.", scope="train.ipynb")
+    )
+    entries = load_record(path).entries
+    assert [(e.id, e.answer, e.scope) for e in entries] == [
+        ("F1.5", "not-applicable", "train.ipynb"),
+        ("A1.2", "attested", "project"),
+        ("T2.2", "not-applicable", "old-name.ipynb"),
+    ]
+    after = path.read_text()
+    assert "# Written by hand" in after and "# the board's sign-off" in after
+    removed = [line for line in _changed_lines(before, after) if line.startswith("-")]
+    assert "-     reason: Pilot on synthetic data only." in removed
+    assert not any("A1.2" in line or "T2.2" in line for line in _changed_lines(before, after))
+
+
+def test_an_answer_for_another_scope_is_a_separate_entry(tmp_path: Path) -> None:
+    path = copy("answered-twice.yaml", tmp_path)
+    add_entry(path, entry(scope="eval.ipynb"))
+    assert [e.scope for e in load_record(path).entries if e.id == "F1.5"] == [
+        "train.ipynb",
+        "train.ipynb",
+        "eval.ipynb",
+    ]
+
+
+def test_withdrawing_removes_only_that_id_and_scope(tmp_path: Path) -> None:
+    path = copy("answered-twice.yaml", tmp_path)
+    before = path.read_text()
+    assert remove_entries(path, "F1.5", "train.ipynb") == 2
+    after = path.read_text()
+    assert [(e.id, e.scope) for e in load_record(path).entries] == [
+        ("A1.2", "project"),
+        ("T2.2", "old-name.ipynb"),
+    ]
+    kept = [line for line in before.splitlines() if "F1.5" not in line]
+    assert "# the board's sign-off" in after and kept[0] in after
+    assert remove_entries(path, "F1.5", "train.ipynb") == 0
+    assert path.read_text() == after, "withdrawing nothing leaves the record as it was"
+
+
+def test_withdrawing_the_last_answer_leaves_a_valid_empty_record(tmp_path: Path) -> None:
+    path = tmp_path / "responsible-ai.yaml"
+    add_entry(path, entry())
+    assert remove_entries(path, "F1.5", "project") == 1
+    assert load_record(path).entries == ()
+    add_entry(path, entry(id="T2.2"))
+    assert [e.id for e in load_record(path).entries] == ["T2.2"]
+
+
+def test_moving_answers_to_a_renamed_file_keeps_their_content(tmp_path: Path) -> None:
+    path = copy("answered-twice.yaml", tmp_path)
+    assert move_scope(path, "old-name.ipynb", "new-name.ipynb") == 1
+    moved = [e for e in load_record(path).entries if e.id == "T2.2"]
+    assert [(e.scope, e.reason, e.by) for e in moved] == [
+        ("new-name.ipynb", "No users see this model.", "Ben")
+    ]
+    assert move_scope(path, "old-name.ipynb", "new-name.ipynb") == 0
+
+
+def test_moving_onto_a_file_with_its_own_answer_keeps_that_answer(tmp_path: Path) -> None:
+    path = copy("answered-twice.yaml", tmp_path)
+    add_entry(path, entry(id="T2.2", scope="train.ipynb"))
+    assert move_scope(path, "old-name.ipynb", "train.ipynb") == 0
+    assert [(e.answer, e.scope) for e in load_record(path).entries if e.id == "T2.2"] == [
+        ("attested", "train.ipynb")
+    ]
+
+
+def test_of_two_answers_for_one_id_the_one_that_counts_moves(tmp_path: Path) -> None:
+    path = copy("answered-twice.yaml", tmp_path)
+    assert move_scope(path, "train.ipynb", "old-name.ipynb") == 1
+    entries = load_record(path).entries
+    assert [(e.id, e.answer, e.scope) for e in entries] == [
+        ("A1.2", "attested", "project"),
+        ("F1.5", "waived", "old-name.ipynb"),  # the later of the two, the one that counted
+        ("T2.2", "not-applicable", "old-name.ipynb"),
+    ]
+    assert move_scope(path, "old-name.ipynb", "train.ipynb") == 2

@@ -1,15 +1,26 @@
-"""Record a person's answer to a requirement: the one function behind `raiassist attest`,
-`waive` and `na`, the editor's code actions and the notebook sidebar's buttons."""
+"""Record, withdraw or move a person's answers to requirements: the one place behind
+`raiassist attest | waive | na | withdraw | move-answers`, the editor's code actions and
+commands and the notebook sidebar's buttons."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from raiassist.config import Config
 from raiassist.discovery import relative_to_root
 from raiassist.errors import Problem, UserError, suggestion
-from raiassist.record import ANSWERS, Answer, Entry, add_entry, who
+from raiassist.record import (
+    ANSWERS,
+    Answer,
+    Answerer,
+    Entry,
+    add_entry,
+    move_scope,
+    remove_entries,
+    who,
+)
 from raiassist.safe_read import real
 from raiassist.standard.model import Standard
 
@@ -30,26 +41,14 @@ def answer(
     if kind not in ANSWERS:
         raise UserError([Problem(str(kind), "an answer is one of " + ", ".join(ANSWERS))])
     _check_confined(config)
-    wanted = requirement.strip().upper()
-    if wanted not in standard.by_id:
-        raise UserError(
-            [
-                Problem(
-                    requirement,
-                    "no such requirement in the active Standard"
-                    + suggestion(wanted, standard.by_id),
-                )
-            ]
-        )
-    scope = "project" if path is None else relative_to_root(path, config.root)
-    if scope.startswith("/"):
-        raise UserError([Problem(str(path), f"is outside the project at {config.root}")])
+    wanted = _known(standard, requirement)
+    scope = _scope(config, path)
     words = {"note": text} if kind == "attested" else {"reason": text}
     try:
         entry = Entry(
             id=wanted,
             answer=kind,
-            by=by or who(),
+            by=by or answerer(config).name,
             date=dt.date.today(),
             scope=scope,
             expires=expires,
@@ -61,6 +60,51 @@ def answer(
     return entry
 
 
+def withdraw(config: Config, standard: Standard, requirement: str, path: Path | None) -> int:
+    """Remove the answers to `requirement` for `path` (None: the project); how many went.
+    UserError when there was none, so a surface can say so."""
+    _check_confined(config)
+    wanted = requirement.strip().upper()
+    scope = _scope(config, path)
+    removed = remove_entries(config.record_path, wanted, scope)
+    if not removed:
+        where = "the project" if scope == "project" else scope
+        raise UserError([Problem(config.settings.record, f"has no answer to {wanted} for {where}")])
+    return removed
+
+
+def move_answers(config: Config, old: str, new: Path) -> int:
+    """Point the answers recorded for the path `old` (relative to the project, as the record
+    writes it) at `new`, after a rename or move; how many moved."""
+    _check_confined(config)
+    target = _scope(config, new)
+    if not new.exists():
+        raise UserError([Problem(str(new), "does not exist; give the file's new path")])
+    return move_scope(config.record_path, old.strip().strip("/"), target)
+
+
+def answerer(config: Config) -> Answerer:
+    """Who the next answer will be recorded as: git's identity in the project, else the
+    `answerer` setting (or RAIASSIST_ANSWERER), else the system's user."""
+    setting = config.settings.answerer or os.environ.get("RAIASSIST_ANSWERER", "")
+    return who(config.root, setting)
+
+
+def _known(standard: Standard, requirement: str) -> str:
+    wanted = requirement.strip().upper()
+    if wanted not in standard.by_id:
+        message = "no such requirement in the active Standard" + suggestion(wanted, standard.by_id)
+        raise UserError([Problem(requirement, message)])
+    return wanted
+
+
+def _scope(config: Config, path: Path | None) -> str:
+    scope = "project" if path is None else relative_to_root(path, config.root)
+    if scope.startswith("/"):
+        raise UserError([Problem(str(path), f"is outside the project at {config.root}")])
+    return scope
+
+
 def _check_confined(config: Config) -> None:
     root, record = real(config.root), real(config.record_path)
     if not record.is_relative_to(root):
@@ -69,3 +113,9 @@ def _check_confined(config: Config) -> None:
             "inside the project"
         )
         raise UserError([Problem(config.settings.record, message)])
+
+
+def answerer_json(config: Config) -> dict[str, str]:
+    """`answerer` for the surfaces: the name and where it comes from (git, setting, system)."""
+    found = answerer(config)
+    return {"name": found.name, "source": found.source}

@@ -26,6 +26,7 @@ from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
 from raiassist.printable import printable
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
+from raiassist.renames import Orphan, orphans
 from raiassist.safe_read import real
 from raiassist.scan import Facts, Hit, ScanCache, scan
 from raiassist.standard.model import Standard
@@ -73,11 +74,15 @@ def check_paths(
     record = load_record(config.record_path)
     inputs = Inputs(standard, config.settings, record)
     reports = _check_files(files, config, inputs, parallel, progress)
+    left = orphans(record, config.root, [r.relative for r in reports])
+    reports = [_with_moved_answers(r, left) for r in reports]
+    checked = {r.relative for r in reports}
     return Report(
         config.root,
         tuple(reports),
         _project(reports, config),
-        _record_problems(record, standard, config.root, inputs.today),
+        record_problems(record, standard, config.root, inputs.today)
+        + tuple(_orphaned(display_path(record.path), o) for o in left if o.likely not in checked),
         standard,
         config,
         record,
@@ -110,7 +115,19 @@ def check_document(
     except Exception:  # one document's crash must not take its surface down
         log.exception("checking %s failed", document.path)
         facts, findings = Facts(document), [_crashed(document.path)]
-    return FileReport(document.path, relative, document.kind, tuple(findings), facts)
+    report = FileReport(document.path, relative, document.kind, tuple(findings), facts)
+    return _with_moved_answers(report, orphans(record, config.root, [relative]))
+
+
+def _with_moved_answers(report: FileReport, left: Sequence[Orphan]) -> FileReport:
+    """The report with an RA104 for answers that were recorded for a path that is gone and
+    most likely belong to this file now."""
+    moved = [_orphaned(report.path, o) for o in left if o.likely == report.relative]
+    return replace(report, findings=report.findings + tuple(moved)) if moved else report
+
+
+def _orphaned(path: str, orphan: Orphan) -> Finding:
+    return tool_finding("RA104", "warning", path, None, orphan.message())
 
 
 def hits_for(root: Path, path: Path) -> tuple[Hit, ...]:
@@ -392,43 +409,22 @@ def _project(reports: Sequence[FileReport], config: Config) -> tuple[Finding, ..
     )
 
 
-def _record_problems(
+def record_problems(
     record: Record, standard: Standard, root: Path, today: dt.date
 ) -> tuple[Finding, ...]:
+    """What is wrong with the record's entries themselves: unknown requirements and expired
+    answers (answers for missing paths are `renames.orphans`)."""
     problems = []
     name = display_path(record.path)
     for entry in record.entries:
         if entry.id not in standard.by_id:
-            problems.append(
-                tool_finding(
-                    "RA103",
-                    "warning",
-                    name,
-                    None,
-                    f"record entry for unknown requirement {entry.id}",
-                )
-            )
+            message = f"record entry for unknown requirement {entry.id}"
+            problems.append(tool_finding("RA103", "warning", name, None, message))
         elif entry.expired(today):
-            problems.append(
-                tool_finding(
-                    "RA102",
-                    "warning",
-                    name,
-                    None,
-                    f"{entry.answer} answer for {entry.id} "
-                    f"({entry.scope}) expired on {entry.expires}",
-                )
+            message = (
+                f"{entry.answer} answer for {entry.id} ({entry.scope}) expired on {entry.expires}"
             )
-        elif entry.scope != "project" and not (root / entry.scope).exists():
-            problems.append(
-                tool_finding(
-                    "RA104",
-                    "info",
-                    name,
-                    None,
-                    f"record entry for {entry.id} names a path that does not exist: {entry.scope}",
-                )
-            )
+            problems.append(tool_finding("RA102", "warning", name, None, message))
     return tuple(problems)
 
 

@@ -69,6 +69,11 @@ class Settings:
         "is always in the checklist and JSON.",
     )
     record: str = _setting(RECORD_FILE, "The project's record file, relative to the project.")
+    answerer: str = _setting(
+        "",
+        "Who answers are recorded as when git has no user.name (best set per person, in the "
+        "editor's settings or RAIASSIST_ANSWERER, not in the shared project file).",
+    )
 
     def __post_init__(self) -> None:
         if not _inside_the_project(self.record):

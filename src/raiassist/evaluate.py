@@ -55,6 +55,8 @@ class Finding:
     incomplete: tuple[str, ...] = ()
     answer: Entry | None = None
     waiver: Waiver | None = None
+    # met by evidence in notebook cells none of which has run, in a notebook where others have
+    not_run: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,9 +138,8 @@ def _finding(
         for h in (*facts.of(name), *inputs.project_by_name.get(name, ()))
         if h.kind == "incomplete"
     )
-    answers = {
-        e.answer: e for e in inputs.record.answers(req.id, relative) if not e.expired(inputs.today)
-    }
+    current = answer_for(inputs.record, req.id, relative, inputs.today)
+    answers = {current.answer: current} if current else {}
     waiver = None
     if "not-applicable" in answers:
         answer: Entry | None = answers["not-applicable"]
@@ -178,7 +179,34 @@ def _finding(
         incomplete,
         answer,
         waiver,
+        status == "met" and answer is None and _not_run(evidence, facts),
     )
+
+
+def _not_run(evidence: Sequence[Evidence], facts: Facts) -> bool:
+    """Whether all the evidence sits in this notebook's code cells that were never executed,
+    while other cells were (a notebook with no execution counts at all, as saved by
+    nbstripout, says nothing about what ran)."""
+    document = facts.document
+    if document.kind != "notebook" or not evidence:
+        return False
+    counts = {c.index: c.execution_count for c in document.code_cells}
+    if all(count is None for count in counts.values()):
+        return False
+    cells = [e.location.cell if e.path == document.path and e.location else None for e in evidence]
+    return all(cell in counts and counts[cell] is None for cell in cells)
+
+
+def answer_for(record: Record, requirement: str, path: str, today: dt.date) -> Entry | None:
+    """The answer that counts for a requirement in a file: the one recorded for the most
+    specific scope (the file, then its folders, then the project); of several for one scope
+    (a record written by hand or by an older raiassist), the last."""
+    found = [e for e in record.answers(requirement, path) if not e.expired(today)]
+    return max(reversed(found), key=lambda e: _depth(e.scope), default=None)
+
+
+def _depth(scope: str) -> int:
+    return 0 if scope == "project" else 1 + scope.rstrip("/").count("/")
 
 
 def _anchor(req: Requirement, facts: Facts) -> Location | None:

@@ -13,7 +13,7 @@ import datetime as dt
 import fcntl
 import glob
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -167,23 +167,94 @@ def _validated(data: Any, text: str, name: str) -> RecordFile:
 
 
 def add_entry(path: Path, entry: Entry) -> None:
-    """Add an entry, or replace the one with the same id, scope and answer kind. A record
+    """Record an answer: it replaces every earlier answer for the same requirement and scope
+    (the record keeps one per id and scope, so answering again changes the answer). A record
     that is a link is edited (and locked) where it points; a folder, a dangling link, a
     read-only record or a missing folder is refused. Temporary files left by a writer that
     was killed before its rename are removed."""
-    from raiassist.record_edit import with_entry
+    from raiassist.record_edit import with_entry, without_entries
+
+    def change(text: str, before: Any, current: RecordFile) -> str | None:
+        same = _matching(current, entry.id, entry.scope)
+        text = with_entry(text, before, entry.as_dict(), next(iter(same), None), path.name)
+        return without_entries(text, _reparsed(text, path.name), same[1:], path.name)
+
+    _edit(path, change)
+
+
+def remove_entries(path: Path, requirement: str, scope: str) -> int:
+    """Withdraw the answers to `requirement` for `scope`; how many were removed (0 leaves
+    the record as it was)."""
+    from raiassist.record_edit import without_entries
+
+    removed = 0
+
+    def change(text: str, before: Any, current: RecordFile) -> str | None:
+        nonlocal removed
+        same = _matching(current, requirement, scope)
+        removed = len(same)
+        return without_entries(text, before, same, path.name) if same else None
+
+    _edit(path, change, create=False)
+    return removed
+
+
+def move_scope(path: Path, old: str, new: str) -> int:
+    """Point every answer scoped to the path `old` at `new` instead (after a file was renamed
+    or moved); how many answers were moved. An answer `new` already has for the same
+    requirement is kept, and the old one dropped, so one answer per id and scope stays; of
+    several for one id at `old`, the last (the one that counts) moves."""
+    from raiassist.record_edit import with_entry, without_entries
+
+    moved = 0
+
+    def change(text: str, before: Any, current: RecordFile) -> str | None:
+        nonlocal moved
+        taken = {e.id for e in current.entries if e.scope == new}
+        last = {e.id: i for i, e in enumerate(current.entries) if e.scope == old}
+        doubles = []
+        for index, entry in enumerate(current.entries):
+            if entry.scope != old:
+                continue
+            if entry.id in taken or last[entry.id] != index:  # the answer that counts moves
+                doubles.append(index)
+                continue
+            moved += 1
+            data = {**entry.as_dict(), "scope": new}
+            text = with_entry(text, before, data, index, path.name)
+            before = _reparsed(text, path.name)
+        return without_entries(text, before, doubles, path.name) if moved or doubles else None
+
+    _edit(path, change, create=False)
+    return moved
+
+
+def _matching(record: RecordFile, requirement: str, scope: str) -> list[int]:
+    return [i for i, e in enumerate(record.entries) if (e.id, e.scope) == (requirement, scope)]
+
+
+def _reparsed(text: str, name: str) -> Any:
     from raiassist.safe_read import load_yaml
 
+    return load_yaml(text, name)
+
+
+def _edit(
+    path: Path, change: Callable[[str, Any, RecordFile], str | None], create: bool = True
+) -> None:
+    """Under the record's lock: read it, let `change` edit its text (None: nothing to
+    change), and swap the result in atomically."""
     target, name = _writable(path), path.name
     with _locked(target.parent):
         _remove_leftovers(target)
         text = _text(target)
+        if text is None and not create:
+            return
         text = HEADER if text is None else text
-        before = load_yaml(text, name)
-        current = _validated(before, text, name)
-        same = (entry.id, entry.scope, entry.answer)
-        found = [i for i, e in enumerate(current.entries) if (e.id, e.scope, e.answer) == same]
-        write_text(target, with_entry(text, before, entry.as_dict(), next(iter(found), None), name))
+        before = _reparsed(text, name)
+        edited = change(text, before, _validated(before, text, name))
+        if edited is not None and edited != text:
+            write_text(target, edited)
 
 
 def _writable(path: Path) -> Path:
@@ -236,17 +307,40 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def who() -> str:
-    """The person answering: git's user.name and user.email, else the login name."""
+@dataclass(frozen=True)
+class Answerer:
+    """Who an answer will be recorded as, and where that name came from (every surface shows
+    it before the person answers)."""
+
+    name: str
+    source: Literal["git", "setting", "system"]
+
+
+def who(root: Path | None = None, setting: str | None = None) -> Answerer:
+    """The person answering: git's user.name and user.email (as git sees them in the project),
+    else the name set in raiassist's settings (`answerer`, or the editor's), else the login
+    name of the operating system's user."""
     from raiassist import git
 
-    def setting(key: str) -> str:
+    def config(key: str) -> str:
         try:
-            return git.run(["config", key], timeout=5).decode("utf-8", "replace").strip()
+            found = git.run(["config", key], cwd=root, timeout=5)
         except git.GitFailed:
             return ""
+        return found.decode("utf-8", "replace").strip()
 
-    name, email = setting("user.name"), setting("user.email")
+    name, email = config("user.name"), config("user.email")
     if name:
-        return f"{name} <{email}>" if email else name
-    return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+        return Answerer(f"{name} <{email}>" if email else name, "git")
+    if setting and setting.strip():
+        return Answerer(setting.strip(), "setting")
+    return Answerer(_login(), "system")
+
+
+def _login() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no USER variable and no passwd entry (a bare container)
+        return "unknown"

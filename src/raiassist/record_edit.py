@@ -1,12 +1,13 @@
-"""Editing the record in place: one entry's text added or replaced, every other byte kept
-(comments, blank lines, indentation, line endings), and the result proved before it is
-written: it must parse to exactly the old record with that one entry added or replaced.
+"""Editing the record in place: one entry's text added or replaced, or entries removed, every
+other byte kept (comments, blank lines, indentation, line endings), and the result proved
+before it is written: it must parse to exactly the old record with that one change.
 A record written in a way this cannot edit safely (flow style, `entries` twice, anchors an
 edit would break) is refused with what to change, and left as it was."""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -46,6 +47,37 @@ def with_entry(
     edited = head + block + text[edit.end :]
     _prove(edited, before, entry, replace, name)
     return edited
+
+
+def without_entries(text: str, before: Any, indexes: Iterable[int], name: str) -> str:
+    """`text` without the entries at `indexes` (their lines, comments on them included).
+    `before` is the text's parsed data; UserError when the edit cannot be proved."""
+    import yaml
+
+    gone = sorted(set(indexes), reverse=True)
+    if not gone:
+        return text
+    items = _entries_node(text, yaml.compose(text, Loader=yaml.SafeLoader), name)
+    edited = text
+    for index in gone:  # from the end, so earlier spans keep their offsets
+        item = items[index]
+        edited = edited[: _item_start(text, item, name)] + edited[_item_end(text, item) :]
+    expected = copy.deepcopy(before)
+    expected["entries"] = [e for i, e in enumerate(before["entries"]) if i not in gone]
+    _check(edited, expected, name, "removing the answer")
+    return edited
+
+
+def _entries_node(text: str, root: Any, name: str) -> list[Any]:
+    """The items of the record's block list `entries`, or UserError when it is not one."""
+    import yaml
+
+    found = [] if not isinstance(root, yaml.MappingNode) else root.value
+    found = [v for k, v in found if getattr(k, "value", None) == "entries"]
+    if len(found) != 1 or not isinstance(found[0], yaml.SequenceNode) or found[0].flow_style:
+        _refuse(name, "'entries' is not one block list")
+    items: list[Any] = found[0].value
+    return items
 
 
 def _plan(text: str, root: Any, replace: int | None, name: str) -> _Edit:
@@ -142,12 +174,20 @@ def _prove(edited: str, before: Any, entry: dict[str, Any], replace: int | None,
     else:
         entries[replace] = written
     expected["entries"] = entries
+    _check(edited, expected, name, "adding the answer here")
+
+
+def _check(edited: str, expected: dict[str, Any], name: str, what: str) -> None:
+    import yaml
+
     try:
         after = yaml.safe_load(edited)
     except yaml.YAMLError:
         after = None
+    if isinstance(after, dict) and after.get("entries") is None and not expected["entries"]:
+        after = {**after, "entries": []}  # the last entry went: `entries:` is left empty
     if after != expected:
-        _refuse(name, "adding the answer here would change other parts of the record")
+        _refuse(name, f"{what} would change other parts of the record")
 
 
 def _refuse(name: str, why: str) -> NoReturn:

@@ -40,7 +40,7 @@ def checked(target: Target, content: object, caches: ScanCaches) -> FileReport:
 def checklist(target: Target, content: object, caches: ScanCaches) -> dict[str, Any]:
     """`file_json` of the current content, plus `goals` and `principles` for grouping."""
     report = checked(target, content, caches)
-    data = file_json(report)
+    data = file_json(report, {g.id: g.title for g in target.standard.goals})
     data["root"] = str(target.config.root)
     data["goals"] = [
         {"id": g.id, "title": g.title, "principle": g.principle} for g in target.standard.goals

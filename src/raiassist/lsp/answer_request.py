@@ -57,21 +57,29 @@ class AnswerRequest:
             self.expires,
         )
 
+    def withdraw(self, project: Project) -> int:
+        from raiassist.answering import withdraw
 
-def answer_request(args: tuple[Any, ...], roots: list[Path]) -> AnswerRequest:
+        path = project.root / self.path if self.path else None
+        return withdraw(project.config, project.standard, self.id, path)
+
+
+def answer_request(
+    args: tuple[Any, ...], roots: list[Path], command: str = "raiassist.answer"
+) -> AnswerRequest:
     """The validated arguments, or JsonRpcInvalidParams saying what does not fit."""
     import pydantic
 
     if len(args) != 1 or not isinstance(args[0], dict):
-        raise JsonRpcInvalidParams("raiassist.answer takes one object {id, answer, text, ...}")
+        raise JsonRpcInvalidParams(f"{command} takes one object {{id, answer, text, ...}}")
     try:
         request = pydantic.TypeAdapter(AnswerRequest).validate_python(args[0])
     except pydantic.ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise JsonRpcInvalidParams(f"raiassist.answer: {where}: {first['msg']}") from None
+        raise JsonRpcInvalidParams(f"{command}: {where}: {first['msg']}") from None
     if not roots:
-        raise JsonRpcInvalidParams("raiassist.answer: open a folder first; answers go there")
+        raise JsonRpcInvalidParams(f"{command}: open a folder first; answers go there")
     _check_path(request.path)
     _check_uri(request.uri, roots)
     return request

@@ -17,6 +17,7 @@ from typing import Any
 
 from lsprotocol import types as T
 
+from raiassist.answering import answerer_json
 from raiassist.checking import check_paths
 from raiassist.errors import UserError
 from raiassist.lsp.answer_request import answer_request, workspace_roots
@@ -51,14 +52,27 @@ def register(server: RaiServer) -> None:
         try:
             entry = await ls.off_loop(request.write, project)
         except UserError as exc:
-            message = "; ".join(str(p) for p in exc.problems)
-            ls.window_show_message(
-                T.ShowMessageParams(T.MessageType.Error, f"raiassist: {message}")
-            )
+            _show_problems(ls, exc)
             return None
-        ls.projects.forget(project.config.record_path)
-        ls.refresh_all()
+        _record_changed(ls, project)
         return {k: str(v) for k, v in entry.as_dict().items()}
+
+    @server.command("raiassist.withdraw")
+    async def withdraw_answer(ls: RaiServer, *args: Any) -> dict[str, Any] | None:
+        """`[{"id", "path"?, "uri"?}]`: remove the answer to `id` for `path` (default: the
+        project) from the record of the project of `uri`."""
+        roots = workspace_roots(ls)
+        request = answer_request(args, roots, "raiassist.withdraw")
+        project = await ls.off_loop(ls.projects.for_path, request.project_path(roots))
+        if project is None:
+            return None
+        try:
+            removed = await ls.off_loop(request.withdraw, project)
+        except UserError as exc:
+            _show_problems(ls, exc)
+            return None
+        _record_changed(ls, project)
+        return {"id": request.id.upper(), "removed": removed}
 
     @server.command("raiassist.showDocs")
     async def show_docs(ls: RaiServer, *args: Any) -> str | None:
@@ -101,7 +115,8 @@ def register(server: RaiServer) -> None:
         project = await ls.analysed(unit) if unit else None
         if unit is None or project is None or unit.report is None:
             return None
-        data = file_json(unit.report)
+        data = file_json(unit.report, {g.id: g.title for g in project.standard.goals})
+        data["answerer"] = answerer_json(project.config)
         data["goals"] = [
             {"id": g.id, "title": g.title, "principle": g.principle} for g in project.standard.goals
         ]
@@ -115,6 +130,16 @@ def register(server: RaiServer) -> None:
         uri = _param(params, "uri")
         project = await _project_for(ls, uri if isinstance(uri, str) else None)
         return standard_json(project.standard) if project else None
+
+
+def _show_problems(ls: RaiServer, exc: UserError) -> None:
+    message = "; ".join(str(p) for p in exc.problems)
+    ls.window_show_message(T.ShowMessageParams(T.MessageType.Error, f"raiassist: {message}"))
+
+
+def _record_changed(ls: RaiServer, project: Project) -> None:
+    ls.projects.forget(project.config.record_path)
+    ls.refresh_all()
 
 
 def _param(params: Any, key: str) -> Any:

@@ -5,7 +5,7 @@ signals that made it apply, and any waiver or answer. The shape is versioned
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from raiassist import __version__
@@ -13,6 +13,7 @@ from raiassist.catalogue.model import Entry
 from raiassist.checking import FileReport, Report
 from raiassist.document import Location
 from raiassist.evaluate import Finding
+from raiassist.next_actions import next_actions, to_act
 from raiassist.printable import json_text, printable
 from raiassist.reporters.common import failing, reported, shown
 
@@ -46,9 +47,11 @@ def report_json(report: Report, show: str) -> dict[str, Any]:
     }
 
 
-def file_json(file: FileReport) -> dict[str, Any]:
+def file_json(file: FileReport, goal_titles: Mapping[str, str] | None = None) -> dict[str, Any]:
     """One file's checklist; also what the Jupyter server extension returns. `sources` holds
-    each catalogue entry its findings cite (`because`) once."""
+    each catalogue entry its findings cite (`because`) once; `next_actions` is the order in
+    which to act on the requirements (ids, in sections), `to_act` how many are open errors
+    and warnings."""
     document = file.facts.document
     sources: Sources = {}
     return {
@@ -64,6 +67,17 @@ def file_json(file: FileReport) -> dict[str, Any]:
         ],
         "problems": [finding_json(f, sources) for f in file.findings if f.kind == "tool"],
         "sources": sources,
+        "to_act": to_act(file.findings),
+        "next_actions": [
+            {
+                "kind": section.kind,
+                "title": section.title,
+                "collapsed": section.collapsed,
+                "goal": section.goal,
+                "ids": [f.id for f in section.findings],
+            }
+            for section in next_actions(file.findings, goal_titles)
+        ],
     }
 
 
@@ -110,6 +124,7 @@ def finding_json(finding: Finding, sources: Sources | None = None) -> dict[str, 
             for e in finding.evidence
         ],
         "incomplete": list(finding.incomplete),
+        "not_run": finding.not_run,
         "waiver": None,
         "answer": None,
     }
