@@ -104,6 +104,47 @@ def script_from_text(text: str, path: str) -> Document:
     return Document(path, "script", tuple(cells))
 
 
+_CONTINUES = ("else", "elif", "except", "finally", "case", ")", "]", "}")
+MERGE = 3  # segments a broken one may join with to make a block that parses
+
+
+def concatenated_from_text(text: str, path: str) -> Document:
+    """A notebook sent as one text (jupyterlab-lsp joins its code cells with blank lines), as
+    a script whose cells are its top-level blocks: when the whole text does not parse, each
+    block is parsed alone, so one broken cell costs only its own lines. A block is cut where
+    a blank line is followed by a line at the margin that does not continue a statement."""
+    from raiassist.parsing import ParseError, parse_cell
+
+    if not isinstance(parse_cell(text), ParseError):
+        return Document(path, "script", (Cell(0, "code", text),))
+    lines = text.splitlines(keepends=True)
+    starts = [0] + [
+        i
+        for i in range(1, len(lines))
+        if not lines[i - 1].strip()
+        and lines[i].strip()
+        and not lines[i][0].isspace()
+        and not lines[i].lstrip().startswith(_CONTINUES)
+    ]
+    bounds = [*starts, len(lines)]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(len(starts))]
+    cells: list[Cell] = []
+    index = 0
+    while index < len(segments):
+        start, end = segments[index]
+        taken = 1
+        if isinstance(parse_cell("".join(lines[start:end])), ParseError):
+            for more in range(1, min(MERGE, len(segments) - index - 1) + 1):
+                joined = "".join(lines[start : segments[index + more][1]])
+                if not isinstance(parse_cell(joined), ParseError):
+                    taken = more + 1
+                    break
+        end = segments[index + taken - 1][1]
+        cells.append(Cell(len(cells), "code", "".join(lines[start:end]), line_offset=start))
+        index += taken
+    return Document(path, "script", tuple(cells))
+
+
 def notebook_from_text(text: str, path: str) -> Document:
     """A notebook from its JSON text; nbformat upgrades versions before 4."""
     try:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from raiassist.catalogue.model import Entry
@@ -70,10 +71,46 @@ def requirement_sections(req: Requirement, standard: Standard) -> list[tuple[str
 
 
 def applies_text(rule: rules.Rule | None, standard: Standard) -> str:
-    lines = [rules.describe(rule)]
-    for name, condition in _conditions_in(rule):
-        lines.append(f"- {name} = {rules.describe(condition)}")
+    """The rule in words: what the code must show, then what each named condition means."""
+    if rule is None:
+        return "Never from code alone: a person decides (attest it or mark it not applicable)."
+    lines = [f"When the code {rule_words(rule)}."]
+    conditions = _conditions_in(rule)
+    if conditions:
+        lines.append("Where:")
+    for name, condition in conditions:
+        lines.append(f"- {_condition_name(name)}: the code {rule_words(condition)}")
     return "\n".join(lines)
+
+
+def rule_words(rule: rules.Rule, nested: bool = False) -> str:
+    """A rule as a sentence part: signals by what they mean, named conditions by name."""
+    match rule:
+        case rules.Signal(name):
+            return signal_words(name)
+        case rules.Condition(name, _):
+            return f"is {_condition_name(name)}"
+        case rules.All(parts) | rules.Any(parts):
+            joiner = " and " if isinstance(rule, rules.All) else " or "
+            text = joiner.join(rule_words(p, True) for p in parts)
+            return f"({text})" if nested and len(parts) > 1 else text
+        case rules.Not(part):
+            return f"not ({rule_words(part)})"
+    raise TypeError(rule)
+
+
+def signal_words(name: str) -> str:
+    """A signal's meaning in a few words: its description up to the first detail."""
+    described = vocabulary().signals.get(name)
+    if not described:
+        return name
+    short = re.split(r"[:(.;]", described, maxsplit=1)[0].strip().rstrip(",")
+    return short[:1].lower() + short[1:]
+
+
+def _condition_name(name: str) -> str:
+    words = re.sub(r"\b(ai|llm|ml|api)\b", lambda m: m.group().upper(), name.replace("-", " "))
+    return f"'{words}'"
 
 
 def evidence_text(req: Requirement) -> str:
@@ -133,8 +170,14 @@ def markdown_link(entry: Entry) -> str:
     """`[name](docs)` for an http(s) address without characters that end a link target;
     the escaped name alone otherwise."""
     name, url = markdown_text(entry.name), entry.docs
-    safe = url.startswith(("https://", "http://")) and not any(c in url for c in " ()<>[]`")
-    return f"[{name}]({url})" if safe else name
+    return (
+        f"[{name}]({url})" if url.startswith(("https://", "http://")) and _link_safe(url) else name
+    )
+
+
+def _link_safe(url: str) -> bool:
+    """No character that ends a markdown link target or starts a new one."""
+    return not any(c in url for c in " ()<>[]`\n")
 
 
 def crosswalk_text(req: Requirement) -> str:
@@ -198,3 +241,37 @@ def requirement_markdown(
     for heading, body in requirement_sections(req, standard):
         parts += ["", f"**{heading}**", "", body]
     return "\n".join(parts)
+
+
+def hover_markdown(
+    req: Requirement,
+    finding: Finding | None,
+    message: str | None,
+    page: str | None,
+    others: Sequence[str] = (),
+) -> str:
+    """A hover: one requirement in a few lines: its status, what was found here, what to do,
+    and a link to the full page (where the crosswalk, tools and rule live). Everything taken
+    from code, the record or a catalogue is escaped."""
+    status: str | None = finding.status if finding else None
+    if finding is not None and finding.not_run:
+        status = "met — not run yet"
+    head = f"**{req.id} {markdown_text(req.title)}** · {req.severity}"  # ids: [A-Z0-9.-]
+    lines = [head + (f" · {status}" if status else "")]
+    if finding is not None and finding.status == "open":
+        found = [h.detail for h in finding.signals][:2]
+        if found:
+            lines.append(f"**Found here:** {markdown_text('; '.join(found))}")
+        lines.append(f"**To do:** {markdown_text(req.prompt)}")
+    elif message:
+        lines.append(markdown_text(message))
+    else:
+        lines.append(markdown_text(req.summary))
+    why = sources_of(finding) if finding else []
+    links = [f"[Full requirement]({page})"] if page and _link_safe(page) else []
+    links += [markdown_link(entry) for entry in why[:2]]
+    if links:
+        lines.append(" · ".join(links))
+    if others:
+        lines.append(f"Also on this line: {markdown_text(', '.join(others))}")
+    return "\n\n".join(lines)

@@ -19,6 +19,7 @@ from raiassist.document import (
     Cell,
     CellKind,
     Document,
+    concatenated_from_text,
     notebook_from_cells,
     read_document,
     script_from_text,
@@ -76,8 +77,9 @@ def build(workspace: Workspace, unit: Unit, display: str) -> Callable[[], Docume
 def _script(unit: Unit, text: str, display: str) -> Document:
     if over_limit(len(text)):
         return Document(display, "script", error=too_large())
-    document = script_from_text(text, display)
-    return _with_saved_markdown(document, unit.path) if unit.kind == "concatenated" else document
+    if unit.kind == "concatenated":
+        return _with_saved_markdown(concatenated_from_text(text, display), unit.path)
+    return script_from_text(text, display)
 
 
 def _notebook_within_limit(document: Document) -> Document:

@@ -109,7 +109,7 @@ def register(server: RaiServer) -> None:
         ls: RaiServer, params: T.DocumentDiagnosticParams
     ) -> T.FullDocumentDiagnosticReport:
         unit = ls.unit_for(params.text_document.uri)
-        if unit is None or not ls.pull:  # a push client gets nothing here: no duplicates
+        if unit is None or not ls.pulled(unit):  # pushed instead: nothing here, no duplicates
             return T.FullDocumentDiagnosticReport(items=[])
         items = await ls.diagnostics_at(unit, params.text_document.uri)
         return T.FullDocumentDiagnosticReport(items=items)

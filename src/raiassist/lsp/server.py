@@ -48,7 +48,9 @@ class RaiServer(LanguageServer):
         self.units: dict[str, Unit] = {}
         self.dirty: set[str] = set()
         self.pending: dict[str, asyncio.Task[None]] = {}
-        self.pull = False  # pull diagnostics (client asks) rather than push (server sends)
+        # pull diagnostics (client asks) rather than push (server sends); notebooks are always
+        # pushed: vscode-languageclient forgets pulled cell diagnostics once a cell scrolls out
+        self.pull = False
         self.reported_errors: set[str] = set()
         # Analysis runs here, never on the event loop: a slow file delays only itself.
         self.workers = ThreadPoolExecutor(ANALYSES, thread_name_prefix="raiassist-analysis")
@@ -85,8 +87,10 @@ class RaiServer(LanguageServer):
         task = self.pending.pop(unquote(uri), None)
         if task:
             task.cancel()
+        pushed = not self.pull or (unit is not None and unit.kind == "notebook")
         for cell in cell_uris or (unit.published if unit else []):
-            self._publish(cell, [])
+            if pushed:
+                self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(cell, []))
 
     # -- analysis -------------------------------------------------------------------------
 
@@ -140,7 +144,7 @@ class RaiServer(LanguageServer):
         """Analyse and publish soon; requests arriving meanwhile are folded into one run."""
         uri = unquote(uri)
         self.touch(uri)
-        if self.pull:
+        if not self.pushes(uri):
             return
         if uri not in self.pending:
             self.pending[uri] = asyncio.ensure_future(self._refresh_later(uri, delay))
@@ -163,16 +167,27 @@ class RaiServer(LanguageServer):
         if self.units.get(unit.uri) is not unit:
             return  # closed while it was analysed
         for uri in set(unit.published) - set(fresh):
-            self._publish(uri, [])
+            self._publish(unit, uri, [])
         for uri, items in fresh.items():
             if unit.published.get(uri) != items:
-                self._publish(uri, items)
+                self._publish(unit, uri, items)
         unit.published = fresh
+
+    def pushes(self, uri: str) -> bool:
+        """Whether the server sends this unit's diagnostics (rather than waiting to be asked)."""
+        unit = self.units.get(unquote(uri))
+        return not self.pull or (unit is not None and unit.kind == "notebook")
+
+    def pulled(self, unit: Unit) -> bool:
+        """Whether a pull request for the unit gets its diagnostics (else they are pushed)."""
+        return self.pull and unit.kind != "notebook"
 
     def refresh_all(self) -> None:
         """After configuration, packs or the record changed: everything is analysed again."""
         for uri in self.units:
             self.touch(uri)
+        for uri in [u for u in self.units if self.pull and self.pushes(u)]:
+            self.refresh(uri)
         if self.pull:
             capabilities = self.client_capabilities.workspace
             if (
@@ -185,8 +200,8 @@ class RaiServer(LanguageServer):
         for uri in list(self.units):
             self.refresh(uri)
 
-    def _publish(self, uri: str, items: list[T.Diagnostic]) -> None:
-        if not self.pull:
+    def _publish(self, unit: Unit, uri: str, items: list[T.Diagnostic]) -> None:
+        if not self.pull or unit.kind == "notebook":
             self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri, items))
 
     def _report_once(self, message: str) -> None:
