@@ -83,6 +83,10 @@ def applies_text(rule: rules.Rule | None, standard: Standard) -> str:
     return "\n".join(lines)
 
 
+_DETAIL = re.compile(r"[:(.;]")  # where a signal's description turns to its details
+_ACRONYM = re.compile(r"\b(?:ai|llm|ml|api)\b")
+
+
 def rule_words(rule: rules.Rule, nested: bool = False) -> str:
     """A rule as a sentence part: signals by what they mean, named conditions by name."""
     match rule:
@@ -104,12 +108,12 @@ def signal_words(name: str) -> str:
     described = vocabulary().signals.get(name)
     if not described:
         return name
-    short = re.split(r"[:(.;]", described, maxsplit=1)[0].strip().rstrip(",")
+    short = _DETAIL.split(described, maxsplit=1)[0].strip().rstrip(",")
     return short[:1].lower() + short[1:]
 
 
 def _condition_name(name: str) -> str:
-    words = re.sub(r"\b(ai|llm|ml|api)\b", lambda m: m.group().upper(), name.replace("-", " "))
+    words = _ACRONYM.sub(lambda m: m.group().upper(), name.replace("-", " "))
     return f"'{words}'"
 
 

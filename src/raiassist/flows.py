@@ -119,6 +119,8 @@ def judge(node: ast.AST | None, ctx: Context) -> tuple[Verdict, Carried]:
     if texts is not None:
         found = tuple(t for t in texts if len(t) <= MAX_NAME and ctx.catalogue.words.sensitive(t))
         return ("sensitive", named(*found)) if found else ("not", NOTHING)
+    if isinstance(node, ast.Constant):  # `...`, None, a number: a placeholder names no group
+        return "not", NOTHING
     if isinstance(node, ast.Subscript):
         keys = _keys(node.slice)
         if keys:

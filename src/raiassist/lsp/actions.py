@@ -13,7 +13,7 @@ from raiassist.evaluate import Finding
 from raiassist.lsp.documents import Unit
 from raiassist.lsp.projects import Project
 from raiassist.standard.model import Requirement
-from raiassist.templating import document_templates, evaluation_code, section_templates
+from raiassist.templating import document_templates, evaluation, section_templates
 
 QUICKFIX = T.CodeActionKind.QuickFix
 
@@ -88,14 +88,25 @@ def _evaluation(
     lines: list[str],
     diagnostic: T.Diagnostic,
 ) -> list[T.CodeAction]:
-    code = evaluation_code(req, unit.report.facts) if unit.report else None
-    if code is None or finding.location is None:
+    """A per-group evaluation placed after the statements that define its inputs: in a
+    notebook a new code cell after that cell (the client adds cells), in a script a block
+    after that line. Inputs raiassist cannot find stay `...`, which count for nothing."""
+    found = evaluation(req, unit.report.facts) if unit.report else None
+    if found is None or finding.location is None:
         return []
-    row = min(max((finding.location.end_line or finding.location.line), 1), len(lines))
-    start = diagnostic.range.start.line  # as the client sends it: maybe past the end
-    indent = _indent(lines[start] if 0 <= start < len(lines) else "")
-    text = "".join(f"{indent}{line}\n" if line else "\n" for line in code.splitlines())
-    title = f"Insert a per-group evaluation with fairlearn MetricFrame ({req.id})"
+    fill = "" if found.complete else " (fill in the inputs marked ...)"
+    title = f"Insert a per-group evaluation with fairlearn MetricFrame ({req.id}){fill}"
+    if unit.kind == "notebook":
+        cell = found.cell if found.cell is not None else finding.location.cell
+        index = (cell if cell is not None else len(unit.cell_uris) - 1) + 1
+        arguments = [{"notebook": unit.uri, "index": index, "kind": "code", "text": found.code}]
+        action = _command(title, diagnostic, "raiassist.insertCell", arguments)
+        action.is_preferred = True
+        return [action]
+    row = min(max(found.line or finding.location.end_line or finding.location.line, 0), len(lines))
+    before = "\n" if row and lines[row - 1].strip() else ""
+    after = "\n" if row < len(lines) and lines[row].strip() else ""
+    text = before + found.code + after
     return [_insertion(title, uri, diagnostic, T.Position(row, 0), text, preferred=True)]
 
 
@@ -174,7 +185,3 @@ def _waive(
     row = min(max(diagnostic.range.start.line, 0), len(lines))
     end = len(lines[row].rstrip("\r\n")) if row < len(lines) else 0
     return _insertion(title, uri, diagnostic, T.Position(row, end), f"  {comment}")
-
-
-def _indent(line: str) -> str:
-    return line[: len(line) - len(line.lstrip())]
