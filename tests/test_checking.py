@@ -52,7 +52,7 @@ def in_a_worker(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Callable[
     chosen: list[Callable[[], None]] = []
     waited = False
 
-    def checked(path: Path, config: Config, inputs: Inputs) -> FileReport:
+    def checked(path: Path, config: Config, inputs: Inputs, *rest: Any) -> FileReport:
         nonlocal waited
         if os.getpid() != parent:
             os.write(began_w, b"!")
@@ -60,7 +60,7 @@ def in_a_worker(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Callable[
         elif not waited:
             waited = True
             assert select.select([began_r], [], [], 60)[0], "no worker began within a minute"
-        return real(path, config, inputs)
+        return real(path, config, inputs, *rest)
 
     monkeypatch.setattr(checking, "_check_file", checked)
     yield chosen.append

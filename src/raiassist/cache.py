@@ -71,6 +71,12 @@ def fingerprint(paths: Iterable[Path]) -> Fingerprint:
     return tuple(result)
 
 
+def digest(deps: Fingerprint) -> str:
+    """A short name for the files a value was built from, as they are now: what caches
+    built on that value (the result cache) put in their keys."""
+    return hashlib.sha1(repr(deps).encode(), usedforsecurity=False).hexdigest()[:20]
+
+
 def remember(kind: str, key: str, build: Callable[[], tuple[Fingerprint, T]]) -> T:
     """The cached value for `key` if the files it was built from are unchanged, else `build()`
     (which returns the fingerprint of what it read, and the value)."""

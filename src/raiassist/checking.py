@@ -21,12 +21,13 @@ from typing import BinaryIO, NoReturn
 from raiassist import time_limit
 from raiassist.config import Config
 from raiassist.discovery import discover
-from raiassist.document import Document, read_document
+from raiassist.document import Document, document_kind, read_document
 from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
 from raiassist.printable import printable
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
 from raiassist.renames import Orphan, orphans
+from raiassist.results import Results, merge, named
 from raiassist.safe_read import real
 from raiassist.scan import Facts, Hit, ScanCache, scan
 from raiassist.standard.model import Standard
@@ -67,13 +68,17 @@ def check_paths(
     standard: Standard,
     progress: Progress | None = None,
     parallel: bool = True,
+    results: Results | None = None,
 ) -> Report:
-    """Check every `.py` and `.ipynb` under `paths` (in worker processes when `parallel`)."""
+    """Check every `.py` and `.ipynb` under `paths` (in worker processes when `parallel`),
+    taking what `results` (the result cache) holds for unchanged files."""
     _folder_hits.cache_clear()  # documents may have changed since an earlier run
     files = discover(paths, config.root, config.settings.exclude)
     record = load_record(config.record_path)
     inputs = Inputs(standard, config.settings, record)
-    reports = _check_files(files, config, inputs, parallel, progress)
+    reports = _check_files(files, config, inputs, parallel, progress, results)
+    if results is not None:
+        results.close()
     left = orphans(record, config.root, [r.relative for r in reports])
     reports = [_with_moved_answers(r, left) for r in reports]
     checked = {r.relative for r in reports}
@@ -160,18 +165,31 @@ def _check_files(
     inputs: Inputs,
     parallel: bool,
     progress: Progress | None,
+    results: Results | None = None,
 ) -> list[FileReport]:
-    """Reports in file order; on Linux with several cores and files, shared with forked
-    workers (see `_shared`)."""
+    """Reports in file order: first those of files the result cache remembers unchanged,
+    then the rest, on Linux with several cores and files shared with forked workers (see
+    `_shared`)."""
+    known = results.remembered(files) if results is not None else {}
+    reports = {i: _check_file(files[i], config, inputs, facts=f) for i, f in known.items()}
+    if progress and known:
+        progress(len(known), len(files))
+    left = [path for i, path in enumerate(files) if i not in known]
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    if parallel and cores > 1 and len(files) >= PARALLEL_FROM and sys.platform == "linux":
-        return _shared(files, config, inputs, min(cores, 8) - 1, progress)
-    reports = []
-    for path in files:
-        reports.append(_check_file(path, config, inputs))
+
+    def step(done: int, total: int) -> None:
         if progress:
-            progress(len(reports), len(files))
-    return reports
+            progress(len(known) + done, len(files))
+
+    if parallel and cores > 1 and len(left) >= PARALLEL_FROM and sys.platform == "linux":
+        checked = _shared(left, config, inputs, min(cores, 8) - 1, step, results)
+    else:
+        checked = []
+        for path in left:
+            checked.append(_check_file(path, config, inputs, results))
+            step(len(checked), len(left))
+    fresh = iter(checked)
+    return [reports[i] if i in reports else next(fresh) for i in range(len(files))]
 
 
 def _shared(
@@ -180,6 +198,7 @@ def _shared(
     inputs: Inputs,
     workers: int,
     progress: Progress | None,
+    results: Results | None,
 ) -> list[FileReport]:
     """This process and `workers` forked copies take files, biggest first, from one pipe of
     tokens until none are left. Each worker sends all its reports back at the end through a
@@ -203,7 +222,7 @@ def _shared(
                 # interruption never leaves one behind unstopped.
                 held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 try:
-                    child = _fork(files, config, inputs, tokens, held)
+                    child = _fork(files, config, inputs, tokens, held, results)
                     if child is not None:
                         children.append(child)
                 finally:
@@ -211,7 +230,7 @@ def _shared(
                 if child is None:
                     break
             for index in tokens.taken():
-                reports[index] = _check_file(files[index], config, inputs)
+                reports[index] = _check_file(files[index], config, inputs, results)
                 # files handed out, less those that may still be in the workers' hands
                 handed_out = tokens.handed_out() - len(children)
                 advance(min(max(len(reports), handed_out), len(files) - 1))
@@ -219,7 +238,9 @@ def _shared(
                 pid, stream = children[-1]
                 with stream:
                     try:
-                        reports.update(pickle.load(stream))
+                        sent, noted = pickle.load(stream)
+                        reports.update(sent)
+                        merge(results, noted)
                     except Exception:  # noqa: BLE001 - a truncated pickle raises many kinds
                         log.warning("a worker sent no reports; its files are checked again")
                 _reap(pid)
@@ -229,7 +250,7 @@ def _shared(
                 _stop(pid, stream)
     for index, path in enumerate(files):
         if index not in reports:
-            reports[index] = _check_file(path, config, inputs)
+            reports[index] = _check_file(path, config, inputs, results)
     advance(len(files))
     return [reports[index] for index in range(len(files))]
 
@@ -240,6 +261,7 @@ def _fork(
     inputs: Inputs,
     tokens: _Tokens,
     held: set[int | signal.Signals],
+    results: Results | None,
 ) -> tuple[int, BinaryIO] | None:
     """Start one worker: its process id and the pipe its reports will come through, or None
     when no process can be started (a process limit, say)."""
@@ -253,7 +275,7 @@ def _fork(
         os.close(write_end)
         return None
     if pid == 0:
-        _work((read_end, write_end), parent, files, config, inputs, tokens, held)
+        _work((read_end, write_end), parent, files, config, inputs, tokens, held, results)
     os.close(write_end)
     return pid, os.fdopen(read_end, "rb")
 
@@ -325,11 +347,13 @@ def _work(
     inputs: Inputs,
     tokens: _Tokens,
     signals: set[int | signal.Signals],
+    results: Results | None,
 ) -> NoReturn:
     """A forked worker's life: check files until none are left (or the process that started
-    it is gone), send the reports (without cell sources: nothing downstream reads them), and
-    exit without running the exit handlers it inherited. It starts with Ctrl-C held back and
-    lets it through once an interruption can only end here."""
+    it is gone), send the reports (without cell sources: nothing downstream reads them) and
+    what it added to the result cache's index, and exit without running the exit handlers
+    it inherited. It starts with Ctrl-C held back and lets it through once an interruption
+    can only end here."""
     import pickle
 
     status = 1
@@ -341,11 +365,12 @@ def _work(
         for index in tokens.taken():
             if os.getppid() != parent:
                 break
-            report = _check_file(files[index], config, inputs)
+            report = _check_file(files[index], config, inputs, results)
             document = replace(report.facts.document, cells=())
             reports[index] = replace(report, facts=replace(report.facts, document=document))
         with os.fdopen(write_end, "wb") as stream:
-            pickle.dump(reports, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            noted = list(results.noted.items()) if results is not None else []
+            pickle.dump((reports, noted), stream, protocol=pickle.HIGHEST_PROTOCOL)
         status = 0
     except Exception:  # logged here: the parent only sees that reports are missing
         log.exception("a worker process failed; its files are checked again")
@@ -360,22 +385,38 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _check_file(path: Path, config: Config, inputs: Inputs) -> FileReport:
+def _check_file(
+    path: Path,
+    config: Config,
+    inputs: Inputs,
+    results: Results | None = None,
+    facts: Facts | None = None,
+) -> FileReport:
+    """One file's report, from `facts` when the result cache had them, else from a scan
+    (through the cache when there is one)."""
     shown = display_path(path)
     relative = _relative(path, config.root)
-    document = read_document(path, shown)
     try:
         with limited():
+            if facts is None:
+                facts = _scan_file(path, inputs, results)
+            facts = named(facts, shown)
             inputs = replace(inputs, project_hits=_folder_hits(config.root, path.parent))
-            facts = scan(document, catalogue=inputs.standard.catalogue)
             findings = evaluate(facts, shown, inputs, relative)
     except TimeLimit:
         log.warning("checking %s stopped at the time limit", shown)
-        facts, findings = Facts(document), [_stopped(shown)]
+        facts, findings = Facts(Document(shown, document_kind(path))), [_stopped(shown)]
     except Exception:
         log.exception("checking %s failed", shown)
-        facts, findings = Facts(document), [_crashed(shown)]
-    return FileReport(shown, relative, document.kind, tuple(findings), facts)
+        facts, findings = Facts(Document(shown, document_kind(path))), [_crashed(shown)]
+    return FileReport(shown, relative, facts.document.kind, tuple(findings), facts)
+
+
+def _scan_file(path: Path, inputs: Inputs, results: Results | None) -> Facts:
+    catalogue = inputs.standard.catalogue
+    if results is not None and catalogue is not None:
+        return results.scan(path, catalogue)
+    return scan(read_document(path), catalogue=catalogue)
 
 
 def _stopped(shown: str) -> Finding:

@@ -68,13 +68,22 @@ class Document:
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read a `.py` or `.ipynb` file into a Document."""
     name = display or str(path)
-    kind: Literal["script", "notebook"] = "notebook" if path.suffix == ".ipynb" else "script"
     try:
         raw = read_bytes(path)
     except Unreadable as exc:
+        kind = document_kind(path)
         if exc.special:  # a FIFO or a device holds nothing to check: say so and go on
             return Document(name, kind, notes=(f"skipped: {exc.reason}",))
         return Document(name, kind, error=f"cannot read: {exc.reason}")
+    return document_from_bytes(raw, document_kind(path), name)
+
+
+def document_kind(path: Path) -> Literal["script", "notebook"]:
+    return "notebook" if path.suffix == ".ipynb" else "script"
+
+
+def document_from_bytes(raw: bytes, kind: Literal["script", "notebook"], name: str) -> Document:
+    """A Document from a file's bytes: what a file holds decides everything but its name."""
     if b"\x00" in raw[:8192] and kind == "script":
         return Document(name, kind, error="binary file, not Python source")
     try:

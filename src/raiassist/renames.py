@@ -10,7 +10,6 @@ those the caller names, so an editor's check stays cheap.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -84,6 +83,8 @@ def likely(root: Path, old: str, candidates: Sequence[str]) -> str | None:
     folder = str(PurePosixPath(old).parent)
     stem = PurePosixPath(old).stem
     near = [c for c in pool if str(PurePosixPath(c).parent) == folder]
+    import difflib
+
     ratios = [(difflib.SequenceMatcher(None, stem, PurePosixPath(c).stem).ratio(), c) for c in near]
     best = max(ratios, default=(0.0, ""))
     return best[1] if best[0] >= SIMILAR_NAME else None

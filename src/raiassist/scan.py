@@ -176,6 +176,7 @@ def scan(
     waivers: list[Waiver] = []
     states: list[dict[str, Any]] = []
     kept: dict[CellKey, _CellResult] = {}
+    entering = ctx.names.bound  # the names flowing into the next code cell
     for cell in document.cells:
         ctx.cell, ctx.state = cell, {}
         if cell.kind == "markdown":
@@ -186,10 +187,17 @@ def scan(
             continue
         key = (cell.index, cell.line_offset, cell.source)
         result = cache.cells.get(key) if cache else None
-        if result is None or result.names_before != ctx.names.bound:
-            result = _walk_cell(cell, ctx, REGISTRY, snapshot=cache is not None)
-        else:  # reused: the names it left behind flow into the next cell
-            ctx.names.bound = dict(result.names_after)
+        # Reused when the same names flow in: most often the very dict the previous scan
+        # handed on, so that 500 unchanged cells cost no comparison of their names.
+        if result is not None and (
+            result.names_before is entering or result.names_before == entering
+        ):
+            entering = result.names_after
+        else:
+            if cache is not None:  # walked on a copy: what earlier scans kept stays as it was
+                ctx.names.bound = dict(entering)
+            result = _walk_cell(cell, ctx, REGISTRY, entering if cache is not None else None)
+            entering = ctx.names.bound
         kept[key] = result
         ctx.hits.extend(result.hits)
         problems.extend(result.problems)
@@ -198,14 +206,17 @@ def scan(
     if cache is not None:
         cache.walked = sum(1 for key, value in kept.items() if cache.cells.get(key) is not value)
         cache.cells = kept
+        ctx.names.bound = dict(entering)
     ctx.state = _merged(states)
     REGISTRY.finish(ctx, problems)
     return Facts(document, _capped(ctx.hits), tuple(problems), tuple(waivers))
 
 
-def _walk_cell(cell: Cell, ctx: Context, registry: Any, snapshot: bool) -> _CellResult:
-    """Walk one code cell; with `snapshot`, keep the names before and after for reuse."""
-    before = dict(ctx.names.bound) if snapshot else {}
+def _walk_cell(
+    cell: Cell, ctx: Context, registry: Any, before: dict[str, str] | None
+) -> _CellResult:
+    """Walk one code cell; given the names `before` it, keep them and those after for
+    reuse (the walk binds names in a dict of its own, which is kept as it is left)."""
     start = len(ctx.hits)
     problems: list[CellProblem] = []
     tree = parse_cell(cell.source)
@@ -221,8 +232,9 @@ def _walk_cell(cell: Cell, ctx: Context, registry: Any, snapshot: bool) -> _Cell
         _Walker(ctx, registry, problems).body(tree.body)
     hits = tuple(ctx.hits[start:])
     del ctx.hits[start:]
-    after = dict(ctx.names.bound) if snapshot else {}
-    return _CellResult(before, after, hits, tuple(problems), waivers, ctx.state)
+    if before is None:
+        return _CellResult({}, {}, hits, tuple(problems), waivers, ctx.state)
+    return _CellResult(before, ctx.names.bound, hits, tuple(problems), waivers, ctx.state)
 
 
 def _foreign(text: str, ctx: Context, registry: Any, problems: list[CellProblem]) -> None:

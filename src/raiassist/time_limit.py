@@ -60,6 +60,7 @@ class _Watchdog:
         self.deadlines: dict[int, tuple[float, object]] = {}  # thread -> (deadline, token)
         self.fired: dict[int, object] = {}  # thread -> token of the limit that fired there
         self.thread: threading.Thread | None = None
+        self.until = 0.0  # when the watchdog looks again of its own accord
 
     def arm(self, limit: float) -> object | None:
         ident = threading.get_ident()
@@ -67,12 +68,14 @@ class _Watchdog:
         with self.lock:
             if ident in self.deadlines:
                 return None  # nested: the outer limit holds
-            self.deadlines[ident] = (time.monotonic() + limit, token)
+            deadline = time.monotonic() + limit
+            self.deadlines[ident] = (deadline, token)
             if self.thread is None:
                 self.thread = threading.Thread(target=self._watch, name="raiassist-limit")
                 self.thread.daemon = True
                 self.thread.start()
-            self.wake.notify()
+            if deadline < self.until:  # waking the watchdog costs the analysis a GIL switch
+                self.wake.notify()
         return token
 
     def disarm(self, token: object | None) -> None:
@@ -95,8 +98,11 @@ class _Watchdog:
                         del self.deadlines[ident]
                         self.fired[ident] = token
                         _raise_in(ident, TimeLimit)
-                soonest = min((d for d, _ in self.deadlines.values()), default=None)
-                self.wake.wait(None if soonest is None else max(soonest - now, 0.001))
+                # Idle, it looks again one limit later: any deadline set meanwhile falls
+                # after that, so arming a limit never needs to wake it.
+                soonest = min((d for d, _ in self.deadlines.values()), default=now + seconds())
+                self.until = max(soonest, now + 0.001)
+                self.wake.wait(self.until - now)
 
 
 def _raise_in(ident: int, exception: type[BaseException] | None) -> None:

@@ -17,13 +17,13 @@ def test_version() -> None:
     assert (result.returncode, result.stdout.strip()) == (0, f"raiassist {__version__}")
 
 
-def verbs() -> list[str]:
-    """Every verb the parser knows, read from the parser itself."""
+def verbs(only: str | None = None) -> list[str]:
+    """Every verb the parser (for every verb, or for `only`) knows, read from the parser."""
     import argparse
 
     from raiassist.cli.main import build_parser
 
-    actions = build_parser()._subparsers._group_actions  # type: ignore[union-attr]
+    actions = build_parser(only)._subparsers._group_actions  # type: ignore[union-attr]
     return sorted(
         a
         for action in actions
@@ -135,3 +135,11 @@ def test_schema_verb_prints_the_same_schema() -> None:
     result = run_cli("schema")
     assert result.returncode == 0
     assert json.loads(result.stdout)["title"] == "raiassist pack"
+
+
+def test_every_verb_is_listed_with_its_module() -> None:
+    from raiassist.cli.main import VERBS
+
+    assert sorted(VERBS) == verbs()
+    for verb in VERBS:  # the parser made for one verb knows it (and its module's others)
+        assert verb in verbs(verb) and len(verbs(verb)) < len(VERBS)

@@ -13,7 +13,7 @@ Source = tuple[schema.CatalogueFile, str, str]
 WORD_KINDS = ("sensitive", "proxy", "personal", "domain")
 
 
-def compile_catalogue(sources: Sequence[Source]) -> m.Catalogue:
+def compile_catalogue(sources: Sequence[Source], digest: str = "") -> m.Catalogue:
     rules: list[m.CallRule] = []
     strings: list[m.StringMeaning] = []
     columns: list[m.ColumnCodes] = []
@@ -46,6 +46,7 @@ def compile_catalogue(sources: Sequence[Source]) -> m.Catalogue:
         tuple(columns),
         phrases,
         frozenset(produced) & frozenset(vocabulary().evidence),
+        digest=digest,
     )
 
 

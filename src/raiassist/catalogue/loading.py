@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from raiassist.cache import Fingerprint, fingerprint, remember
+from raiassist.cache import Fingerprint, digest, fingerprint, remember
 from raiassist.catalogue.model import Catalogue
 from raiassist.errors import Problem, UserError, suggestion
 from raiassist.resources import guidance_dir
@@ -68,7 +68,8 @@ def _build(extra: Sequence[str], base: Path, within: Path | None) -> tuple[Finge
     if problems:
         raise UserError(problems)
     inputs = [p for p, _ in paths] + [guidance_dir() / "vocabulary.yaml"]
-    return fingerprint(inputs), compile_catalogue(sources)
+    deps = fingerprint(inputs)
+    return deps, compile_catalogue(sources, digest(deps))
 
 
 def _located(spec: str, base: Path) -> tuple[Path, str]:

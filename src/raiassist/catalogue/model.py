@@ -116,6 +116,7 @@ class Catalogue:
     _heads: list[str] = field(default_factory=list, repr=False)  # `langchain` of `langchain*`
     _memo: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
     _calls: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
+    digest: str = ""  # of the files it was compiled from, when read from files
 
     def __post_init__(self) -> None:
         """Each pattern filed under the part a name must have for it to match."""

@@ -4,11 +4,12 @@ still holds placeholders is reported as incomplete, not as evidence."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
 from raiassist import markdown
 from raiassist.document import Cell
-from raiassist.scan import Context, Hit
+from raiassist.scan import Context, Hit, Kind
 
 NAMES = tuple(markdown.TOPICS)
 KIND: Final = "evidence"
@@ -22,14 +23,28 @@ def on_finish(ctx: Context) -> None:
     cells = sorted(ctx.state.get("markdown-cells", []), key=lambda c: c.index)
     if not cells:
         return
-    lines, origin = markdown.joined((c.index, c.source) for c in cells)
     by_index = {c.index: c for c in cells}
+    for topic, kind, cell_index, line, detail in _sections(
+        tuple((c.index, c.source) for c in cells)
+    ):
+        location = ctx.document.location(by_index[cell_index], line, 0)
+        ctx.hits.append(Hit(topic, kind, location, detail))
+
+
+Found = tuple[str, Kind, int, int, str]  # topic, kind, cell index, line in it, detail
+
+
+@lru_cache(maxsize=64)
+def _sections(cells: tuple[tuple[int, str], ...]) -> tuple[Found, ...]:
+    """The sections of a document's markdown, remembered by its text: an editor scans the
+    same markdown again after every edit to a code cell."""
+    lines, origin = markdown.joined(cells)
+    found: list[Found] = []
     for section in markdown.sections(lines):
         cell_index, line = origin[section.line]
-        location = ctx.document.location(by_index[cell_index], line, 0)
         if section.filled:
             detail = f"filled-in section '{section.title}'"
-            ctx.hits.append(Hit(section.topic, "evidence", location, detail))
+            found.append((section.topic, "evidence", cell_index, line, detail))
         else:
             why = (
                 f"{section.placeholders} placeholder(s) left"
@@ -37,4 +52,5 @@ def on_finish(ctx: Context) -> None:
                 else "nothing written under it yet"
             )
             detail = f"section '{section.title}' is not filled in ({why})"
-            ctx.hits.append(Hit(section.topic, "incomplete", location, detail))
+            found.append((section.topic, "incomplete", cell_index, line, detail))
+    return tuple(found)

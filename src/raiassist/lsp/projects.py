@@ -50,11 +50,19 @@ class Projects:
         self.settings: dict[str, Any] = {}
         self.lock = threading.Lock()
         self.generation = 0  # bumped by every `forget`: a load begun before it is stale
+        self.roots: dict[Path, Path] = {}  # path -> its project's root, as last found
+
+    def known(self, path: Path) -> Project | None:
+        """The loaded project that holds `path`, found in memory without touching the file
+        system (the event loop may ask); None when it must be looked for with `for_path`."""
+        root = self.roots.get(path)
+        return None if root is None else self.loaded.get(root)
 
     def for_path(self, path: Path) -> Project | None:
         """The project that holds `path`, or None (with `errors[root]`) when it cannot load."""
         root = find_root(path)
         with self.lock:
+            self.roots[path] = root
             if root in self.loaded or root in self.errors:
                 return self.loaded.get(root)
             generation, settings = self.generation, dict(self.settings)
@@ -81,6 +89,7 @@ class Projects:
         project_docs.forget()
         with self.lock:
             self.generation += 1
+            self.roots.clear()  # a new config file may make a new root
             if changed is None:
                 self.loaded.clear()
                 self.errors.clear()

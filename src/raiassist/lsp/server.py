@@ -33,7 +33,7 @@ from raiassist.lsp.projects import Project, Projects
 from raiassist.safe_read import real
 
 log = logging.getLogger(__name__)
-DEBOUNCE = 0.005  # seconds: edits closer than this are analysed once
+DEBOUNCE = 0.001  # seconds: edits closer than this are analysed once
 ANALYSES = 2  # analysis threads: a slow document leaves one for the others
 T_ = TypeVar("T_")
 Handler = TypeVar("Handler", bound=Callable[..., Awaitable[Any]])
@@ -100,7 +100,7 @@ class RaiServer(LanguageServer):
 
     async def project_of(self, unit: Unit) -> Project | None:
         path = unit.path or Path.cwd() / "untitled.py"
-        project = await self.off_loop(self.projects.for_path, path)
+        project = self.projects.known(path) or await self.off_loop(self.projects.for_path, path)
         if project is None:
             self._report_once(self.projects.error_for(path) or "the project cannot be loaded")
         return project

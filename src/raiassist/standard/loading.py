@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from raiassist.cache import Fingerprint, fingerprint, remember
+from raiassist.cache import Fingerprint, digest, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
 from raiassist.resources import builtin_pack_ids, builtin_pack_path, guidance_dir
 from raiassist.safe_read import real
@@ -57,6 +57,8 @@ def load_standard(
 
 
 def _build(packs: Sequence[str], base: Path, within: Path | None) -> tuple[Fingerprint, Standard]:
+    from dataclasses import replace
+
     from raiassist.standard.assembly import assemble
 
     sources: list[PackSource] = []
@@ -72,7 +74,8 @@ def _build(packs: Sequence[str], base: Path, within: Path | None) -> tuple[Finge
         guidance / "frameworks.yaml",
     ]
     inputs += sorted((guidance / "templates").glob("*.md"))
-    return fingerprint(inputs), standard
+    deps = fingerprint(inputs)
+    return deps, replace(standard, digest=digest(deps))
 
 
 def read_pack(path: Path, display: str) -> PackSource:

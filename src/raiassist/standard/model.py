@@ -115,6 +115,7 @@ class Standard:
     requirements: tuple[Requirement, ...]
     conditions: Mapping[str, Rule] = field(default_factory=dict)
     catalogue: Catalogue | None = None  # what the code's calls, datasets and words mean
+    digest: str = field(default="", compare=False)  # of the pack files, when read from files
 
     @cached_property
     def by_id(self) -> Mapping[str, Requirement]:

@@ -1,0 +1,177 @@
+"""The result cache: a file's Facts are reused only while its bytes, raiassist's code, the
+pack and the catalogue are as they were; answers and configuration apply at once."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from raiassist import results
+from raiassist.checking import Report, check_paths
+from raiassist.config import load_config
+from raiassist.reporters.json_report import report_json
+from raiassist.standard import load_standard
+from tests.helpers import FIXTURES, run_cli
+
+Check = Callable[[], Report]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURES / "results", tmp_path / "project")
+    return tmp_path / "project"
+
+
+@pytest.fixture
+def scanned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents the cache had to scan (the real scan runs; it is only counted)."""
+    names: list[str] = []
+    real = results.scan
+
+    def counted(document: Any, **options: Any) -> Any:
+        names.append(document.kind)
+        return real(document, **options)
+
+    monkeypatch.setattr(results, "scan", counted)
+    monkeypatch.setattr(results, "SETTLED", 0.0)  # files just written count as settled
+    monkeypatch.delenv("RAIASSIST_NO_CACHE", raising=False)
+    return names
+
+
+@pytest.fixture
+def check(project: Path, tmp_path: Path) -> Check:
+    def run() -> Report:
+        config = load_config(project)
+        standard = load_standard(config.settings.packs, config.root, config.catalogue_paths)
+        cache = results.Results.open(standard, config.root, tmp_path / "cache")
+        assert cache is not None
+        return check_paths([project], config, standard, parallel=False, results=cache)
+
+    return run
+
+
+def _signals(report: Report, name: str) -> set[str]:
+    return next(set(f.facts.signals) for f in report.files if f.path.endswith(name))
+
+
+def _json(report: Report) -> dict[str, Any]:
+    return report_json(report, "info")
+
+
+def test_an_unchanged_project_is_not_scanned_again(check: Check, scanned: list[str]) -> None:
+    first = check()
+    assert sorted(scanned) == ["notebook", "script"]
+    again = check()
+    assert sorted(scanned) == ["notebook", "script"]  # nothing more was scanned
+    assert _json(again) == _json(first)
+
+
+def test_a_changed_byte_is_scanned_again_even_with_its_old_times(
+    check: Check, scanned: list[str], project: Path
+) -> None:
+    assert "calls-llm-api" in _signals(check(), "scoring.py")
+    script = project / "scoring.py"
+    before = script.stat()
+    text = script.read_bytes()
+    script.write_bytes(text.replace(b"llm_gateway.complete(", b"llm_gateway.kompleto("))
+    os.utime(script, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert script.stat().st_size == before.st_size  # same size, same modification time
+    assert "calls-llm-api" not in _signals(check(), "scoring.py")
+    assert scanned.count("script") == 2 and scanned.count("notebook") == 1
+
+
+def test_a_changed_catalogue_is_scanned_again(
+    check: Check, scanned: list[str], project: Path
+) -> None:
+    assert "calls-llm-api" in _signals(check(), "scoring.py")
+    catalogue = project / "acme.catalogue.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text.replace('"acme.llm_gateway.complete", ', ""), encoding="utf-8")
+    assert "calls-llm-api" not in _signals(check(), "scoring.py")
+    assert sorted(scanned) == ["notebook", "notebook", "script", "script"]
+
+
+def test_a_changed_pack_is_scanned_again(check: Check, scanned: list[str], project: Path) -> None:
+    first = check()
+    pack = project / "org.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert _json(check()) == _json(first)
+    assert sorted(scanned) == ["notebook", "notebook", "script", "script"]
+
+
+def test_an_answer_changes_the_verdict_at_once(
+    check: Check, scanned: list[str], project: Path
+) -> None:
+    def status(report: Report) -> str:
+        found = next(f for f in report.files if f.path.endswith("scoring.py"))
+        return next(r.status for r in found.requirements if r.id == "F2.5")
+
+    assert status(check()) == "open"
+    shutil.copy(FIXTURES / "results" / "answers.yaml", project / "responsible-ai.yaml")
+    assert status(check()) == "waived"
+    assert len(scanned) == 2  # the answer applied to the facts kept from the first run
+
+
+def test_broken_entries_and_leftovers_of_a_crash_are_misses(
+    check: Check, scanned: list[str], tmp_path: Path
+) -> None:
+    first = check()
+    entries = sorted((tmp_path / "cache").glob("facts-*.pickle"))
+    assert len(entries) == 2
+    for entry in entries:  # as a crash mid-write on a disk without atomic renames leaves them
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    (tmp_path / "cache" / "facts-left-by-a-crash.tmp").write_bytes(b"\x80\x05")
+    assert _json(check()) == _json(first)
+    assert len(scanned) == 4
+    assert _json(check()) == _json(first)  # and the rewritten entries serve again
+    assert len(scanned) == 4
+
+
+def test_the_folder_stays_within_its_bound(
+    check: Check, scanned: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(results, "MAX_BYTES", 1)
+    check()
+    assert sum(p.stat().st_size for p in (tmp_path / "cache").iterdir()) <= 1
+
+
+def test_a_folder_others_can_write_to_is_not_used(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    assert results.Results.open(load_standard(), tmp_path, shared) is None
+
+
+def test_no_cache_reads_and_writes_nothing(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    env = {**os.environ, "RAIASSIST_CACHE_DIR": str(cache)}
+    env.pop("RAIASSIST_NO_CACHE", None)
+    out = tmp_path / "out.json"
+    run_cli("check", str(project), "--no-cache", "--format", "json", "-o", str(out), env=env)
+    assert json.loads(out.read_text())["summary"]["files"] == 2
+    assert not cache.exists()
+
+
+def test_concurrent_runs_share_the_folder(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    env = {**os.environ, "RAIASSIST_CACHE_DIR": str(cache)}
+    env.pop("RAIASSIST_NO_CACHE", None)
+
+    def run(number: int) -> str:
+        out = tmp_path / f"out-{number}.json"
+        done = run_cli("check", str(project), "--format", "json", "-o", str(out), env=env)
+        assert done.returncode == 1, done.stderr
+        return out.read_text()
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        outputs = list(pool.map(run, range(4)))
+    assert len(set(outputs)) == 1
+    assert len(list(cache.glob("facts-*.pickle"))) == 2
+    assert not list(cache.glob("*.tmp"))
