@@ -192,3 +192,17 @@ def test_nulling_execution_counts_changes_no_status_over_the_corpus() -> None:
             (f.id, f.status) for f in before.findings
         ], relative
     assert executed > 100, "the corpus has many executed notebooks"
+
+
+def test_not_run_yet_is_the_same_from_the_result_cache(tmp_path: Path) -> None:
+    path = FIXTURES / "projects" / "not_run" / "fair_not_run.ipynb"
+    cache = tmp_path / "cache"
+
+    def f15() -> dict:  # type: ignore[type-arg]
+        done = run_cli("check", "--format", "json", "--cache-dir", str(cache), str(path))
+        data = json.loads(done.stdout)
+        return next(r for r in data["files"][0]["requirements"] if r["id"] == "F1.5")
+
+    cold, warm = f15(), f15()
+    assert any(cache.rglob("facts-*")), "the second run read the cache"
+    assert cold["status"] == warm["status"] == "met" and cold["not_run"] and warm["not_run"]
