@@ -70,7 +70,7 @@ def _pack_suites(
     for spec in named or configured:
         folder = tests_folder(_pack_file(spec))
         if folder.is_dir():
-            suites.append(Suite(printable(spec), folder, (spec,), catalogues))
+            suites.append(Suite(_shown(spec), folder, (spec,), catalogues))
         elif named:
             raise UserError([Problem(printable(spec), f"has no tests; put cases in {folder}")])
     return suites
@@ -83,10 +83,16 @@ def _catalogue_suites(
     for catalogue in catalogues:
         folder = tests_folder(Path(catalogue))
         if folder.is_dir():
-            suites.append(Suite(printable(catalogue), folder, packs, catalogues))
+            suites.append(Suite(_shown(catalogue), folder, packs, catalogues))
         elif catalogue in named:
             raise UserError([Problem(printable(catalogue), f"has no tests; put cases in {folder}")])
     return suites
+
+
+def _shown(spec: str) -> str:
+    from raiassist.checking import display_path
+
+    return spec if spec in builtin_pack_ids() else display_path(Path(spec))
 
 
 def _pack_spec(spec: str, base: Path) -> str:
@@ -97,5 +103,5 @@ def _pack_spec(spec: str, base: Path) -> str:
 def _pack_file(spec: str) -> Path:
     path = builtin_pack_path(spec) if spec in builtin_pack_ids() else Path(spec)
     if not path.is_file():
-        raise UserError([Problem(printable(spec), "is neither a built-in pack nor a pack file")])
+        raise UserError([Problem(_shown(spec), "is neither a built-in pack nor a pack file")])
     return path

@@ -93,21 +93,23 @@ def _status(word: str | None, place: str) -> str | None:
 
 def listed(folder: Path) -> list[Expectation]:
     """The expectations in `rai-tests.yaml` in `folder` (none when there is no such file)."""
+    from raiassist.checking import display_path
     from raiassist.safe_read import load_yaml, read_text
     from raiassist.standard.loading import line_of
 
     path = folder / YAML_NAME
     if not path.is_file():
         return []
-    text = read_text(path, str(path), "pack test list")
-    data = load_yaml(text, str(path))
+    shown = display_path(path)
+    text = read_text(path, shown, "pack test list")
+    data = load_yaml(text, shown)
     if data is None:
         return []
     if not isinstance(data, dict):
-        raise UserError([Problem(str(path), "must map case files to their expected outcomes")])
+        raise UserError([Problem(shown, "must map case files to their expected outcomes")])
     found = []
     for case, outcomes in data.items():
-        where = f"{path.name}:{line_of(text, (str(case),)) or 1}"
+        where = f"{shown}:{line_of(text, (str(case),)) or 1}"
         if not isinstance(outcomes, dict) or not outcomes:
             raise UserError([Problem(where, f"{case}: list requirement ids with their outcome")])
         for req_id, word in outcomes.items():

@@ -15,11 +15,13 @@ VERSION = "raiassist-standard-diff/1"
 
 
 def headline(d: StandardDiff) -> str:
-    counts = (
-        f"{len(d.added)} added, {len(d.removed)} removed, {len(d.changed)} changed"
-        f"{f', {len(d.conditions)} conditions changed' if d.conditions else ''}"
-    )
-    return f"Requirements {counts}" if not d.empty else "No differences"
+    if d.empty:
+        return "No differences"
+    counts = f"{len(d.added)} added, {len(d.removed)} removed, {len(d.changed)} changed"
+    conditions = len(d.conditions)
+    if conditions:
+        counts += f"; {conditions} condition{'s' if conditions > 1 else ''} changed"
+    return f"Requirements: {counts}"
 
 
 def _summary(req: Requirement) -> str:
