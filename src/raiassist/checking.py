@@ -76,7 +76,7 @@ def check_paths(
     return Report(
         config.root,
         tuple(reports),
-        settled_project(reports, config),
+        _project(reports, config),
         _record_problems(record, standard, config.root, inputs.today),
         standard,
         config,
@@ -370,7 +370,7 @@ def _crashed(shown: str) -> Finding:
     return tool_finding("RA003", "error", shown, None, message)
 
 
-def settled_project(reports: Sequence[FileReport], config: Config) -> tuple[Finding, ...]:
+def _project(reports: Sequence[FileReport], config: Config) -> tuple[Finding, ...]:
     """Project-scope requirements once each, in their most settled state across files; their
     signals keep the file they were found in."""
     settled: dict[str, tuple[Finding, str]] = {}

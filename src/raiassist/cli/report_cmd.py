@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
         from raiassist.standard import load_standard
 
         candidate = load_standard(args.packs, Path.cwd()) if args.packs else None
-        data = org_report(read_reports(report_files(args.merge)), today, candidate)
+        reports = read_reports(report_files(args.merge), replayable=candidate is not None)
+        data = org_report(reports, today, candidate)
         page = org_html.org_page(data)
     else:
         from raiassist.report.build import build

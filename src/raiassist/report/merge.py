@@ -9,11 +9,12 @@ Inputs are validated: a malformed, foreign or outdated file is a clear error nam
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pydantic_core
 
 from raiassist import __version__
 from raiassist.errors import Problem, UserError
@@ -48,26 +49,27 @@ def report_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def read_reports(files: Iterable[Path]) -> Iterator[dict[str, Any]]:
-    """Each readable report in turn; the problems of the others are raised at the end."""
+def read_reports(files: Iterable[Path], replayable: bool = False) -> Iterator[dict[str, Any]]:
+    """Each readable report in turn; the problems of the others are raised at the end.
+    With `replayable`, each must also carry facts a what-if can evaluate again."""
     problems: list[Problem] = []
     for file in files:
         try:
-            yield read_report(file)
+            yield read_report(file, replayable)
         except UserError as exc:
             problems += exc.problems
     if problems:
         raise UserError(problems)
 
 
-def read_report(path: Path) -> dict[str, Any]:
+def read_report(path: Path, replayable: bool = False) -> dict[str, Any]:
     from raiassist.safe_read import read_text
 
     name = printable(str(path))
     text = read_text(path, name, "report")
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+    try:  # pydantic's parser: the same JSON as the standard library's, twice as fast
+        data = pydantic_core.from_json(text)
+    except (ValueError, RecursionError):
         raise UserError([Problem(name, "not a readable JSON report")]) from None
     version = data.get("version") if isinstance(data, dict) else None
     if version != PROJECT_VERSION:
@@ -75,7 +77,7 @@ def read_report(path: Path) -> dict[str, Any]:
     missing = [key for key in REQUIRED if key not in data]
     if missing:
         raise UserError([Problem(name, f"is missing {', '.join(missing)}")])
-    _check_shape(data, name)
+    _check_shape(data, name, replayable)
     return data  # type: ignore[no-any-return]
 
 
@@ -90,15 +92,17 @@ def _version_message(version: object) -> str:
     return f"is not a {PROJECT_VERSION} report (found {found!r}); {again}"
 
 
-def _check_shape(data: dict[str, Any], name: str) -> None:
+def _check_shape(data: dict[str, Any], name: str, replayable: bool) -> None:
     """The parts the merge reads, with the types it needs (a report of the right version
     may still have been edited by hand)."""
     import pydantic
 
-    from raiassist.report.shape import ProjectReport
+    from raiassist.report.shape import ProjectReport, Replayable
 
     try:
         ProjectReport.model_validate(data, strict=True)
+        if replayable:
+            Replayable.model_validate(data, strict=True)
     except pydantic.ValidationError as exc:
         problems = [
             Problem(name, _MESSAGES.get(e["type"], e["msg"]), path=format_loc(e["loc"]))

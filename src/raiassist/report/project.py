@@ -68,11 +68,7 @@ def _requirements(report: Report, standard: Standard) -> dict[str, dict[str, Any
 
 
 def _row(req: Requirement, found: list[Finding]) -> dict[str, Any]:
-    statuses = {f.status for f in found}
-    if req.scope == "project" and "met" in statuses:
-        status = "met"  # project-wide: met once anywhere in the project is met
-    else:  # per file: the least settled file decides
-        status = next(s for s in ("open", "waived", "met", "not-applicable") if s in statuses)
+    status = settled_status(req.scope, {f.status for f in found})
     return {
         "id": req.id,
         "goal": req.goal,
@@ -96,6 +92,13 @@ def _row(req: Requirement, found: list[Finding]) -> dict[str, Any]:
         "evidence": sorted({short(e.detail) for f in found for e in f.evidence})[:5],
         "crosswalk": {k: list(v) for k, v in req.crosswalk.items()},
     }
+
+
+def settled_status(scope: str, statuses: set[str]) -> str:
+    """A requirement's status for the project from its files' statuses."""
+    if scope == "project" and "met" in statuses:
+        return "met"  # project-wide: met once anywhere in the project is met
+    return next(s for s in ("open", "waived", "met", "not-applicable") if s in statuses)
 
 
 def short(detail: str) -> str:

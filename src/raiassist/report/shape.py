@@ -98,6 +98,13 @@ class ProjectReport(_Open):
     principles: list[Any]
     requirements: list[Requirement]
     waivers: list[Waiver]
-    facts: Facts
     generated: str | None = None
     files: int | None = None
+
+
+class Replayable(_Open):
+    """What a what-if reads besides: checked only when a candidate Standard is given."""
+
+    project: str
+    generated: str
+    facts: Facts

@@ -6,39 +6,43 @@ requirements that would newly open, close or change, errors first."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections import defaultdict
 from typing import Any
 
-from raiassist.checking import FileReport, Report, settled_project
 from raiassist.evaluate import Inputs, evaluate
 from raiassist.report.facts import replayed
-from raiassist.report.project import project_report
+from raiassist.report.project import STATUSES, coverage, settled_status
 from raiassist.standard.model import Standard, severity_rank
 
 SETTLED = ("met", "not-applicable")
 
 
 def candidate_report(data: dict[str, Any], standard: Standard) -> dict[str, Any]:
-    """The project's report as the candidate Standard would make it."""
-    name = data["project"]
+    """The project's requirements (id, title, severity, status) and headline metrics as the
+    candidate Standard would give them."""
     today = dt.date.fromisoformat(data["generated"])
-    config, record, files = replayed(data["facts"], name)
-    reports = []
+    config, record, files = replayed(data["facts"], data["project"])
+    statuses: dict[str, set[str]] = defaultdict(set)
+    severities: dict[str, str] = {}
     for facts, documents in files:
         path = facts.document.path
         inputs = Inputs(standard, config.settings, record, documents, today)
-        findings = tuple(evaluate(facts, path, inputs, path))
-        reports.append(FileReport(path, path, facts.document.kind, findings, facts))
-    report = Report(
-        Path(name),
-        tuple(reports),
-        settled_project(reports, config),
-        (),
-        standard,
-        config,
-        record,
-    )
-    return project_report(report, name, today, facts=False)
+        for finding in evaluate(facts, path, inputs, path):
+            if finding.kind == "requirement":
+                statuses[finding.id].add(finding.status)
+                severities[finding.id] = finding.severity  # with the project's overrides
+    rows = []
+    for req_id, found in statuses.items():
+        req = standard.by_id[req_id]
+        status = settled_status(req.scope, found)
+        rows.append(
+            {"id": req_id, "title": req.title, "severity": severities[req_id], "status": status}
+        )
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
+    counts["applicable"] = len(rows)
+    errors = sum(1 for r in rows if r["status"] == "open" and r["severity"] == "error")
+    metrics = {**counts, "coverage": coverage(counts), "open_errors": errors}
+    return {"project": data["project"], "requirements": rows, "metrics": metrics}
 
 
 def impact(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
