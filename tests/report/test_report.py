@@ -205,7 +205,10 @@ def test_merge_builds_the_organisation_view(tmp_path: Path) -> None:
     ("content", "message"),
     [
         ("{not json", "not a readable JSON report"),
-        ('{"version": "raiassist-report/1", "project": "x"}', "is a raiassist-report/1 report, from another raiassist version"),
+        (
+            '{"version": "raiassist-report/1", "project": "x"}',
+            "is a raiassist-report/1 report, from another raiassist version",
+        ),
         ('{"version": 3, "project": "x"}', "is not a raiassist-report/2 report (found 'int')"),
         ('{"version": "raiassist-report/2", "project": "x"}', "is missing metrics, goals"),
     ],

@@ -23,21 +23,17 @@ def candidate_report(data: dict[str, Any], standard: Standard) -> dict[str, Any]
     today = dt.date.fromisoformat(data["generated"])
     config, record, files = replayed(data["facts"], data["project"])
     statuses: dict[str, set[str]] = defaultdict(set)
-    severities: dict[str, str] = {}
     for facts, documents in files:
         path = facts.document.path
         inputs = Inputs(standard, config.settings, record, documents, today)
         for finding in evaluate(facts, path, inputs, path):
             if finding.kind == "requirement":
                 statuses[finding.id].add(finding.status)
-                severities[finding.id] = finding.severity  # with the project's overrides
     rows = []
     for req_id, found in statuses.items():
         req = standard.by_id[req_id]
-        status = settled_status(req.scope, found)
-        rows.append(
-            {"id": req_id, "title": req.title, "severity": severities[req_id], "status": status}
-        )
+        status = settled_status(req.scope, found)  # the pack's severity, as project reports say
+        rows.append({"id": req_id, "title": req.title, "severity": req.severity, "status": status})
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
     counts["applicable"] = len(rows)
     errors = sum(1 for r in rows if r["status"] == "open" and r["severity"] == "error")
