@@ -193,7 +193,7 @@ def test_merge_builds_the_organisation_view(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     org = json.loads(merged.with_suffix(".json").read_text())
-    assert org["version"] == "raiassist-org-report/1"
+    assert org["version"] == "raiassist-org-report/2"
     assert [p["project"] for p in org["projects"]] == ["examples", "waivers"]
     assert org["totals"]["open_errors"] == a["metrics"]["open_errors"] + b["metrics"]["open_errors"]
     f1 = next(g for g in org["goals"] if g["id"] == "F1")
@@ -205,8 +205,12 @@ def test_merge_builds_the_organisation_view(tmp_path: Path) -> None:
     ("content", "message"),
     [
         ("{not json", "not a readable JSON report"),
-        ('{"version": "raiassist-report/0", "project": "x"}', "is not a raiassist-report/1 report"),
-        ('{"version": "raiassist-report/1", "project": "x"}', "is missing metrics, goals"),
+        (
+            '{"version": "raiassist-report/1", "project": "x"}',
+            "is a raiassist-report/1 report, from another raiassist version",
+        ),
+        ('{"version": 3, "project": "x"}', "is not a raiassist-report/2 report (found 'int')"),
+        ('{"version": "raiassist-report/2", "project": "x"}', "is missing metrics, goals"),
     ],
 )
 def test_merge_rejects_malformed_or_foreign_inputs(

@@ -24,7 +24,9 @@ def add_parser(verbs: Subparsers) -> None:
         "same data as JSON: which requirements apply, per goal and principle how many are met, "
         "open, waived or not applicable, open ones by severity, every waiver, the evidence, the "
         "crosswalk coverage and the success metrics. With --since, the trend from git history. "
-        "With --merge, the organisation view from many projects' JSON reports.",
+        "With --merge, the organisation view from many projects' JSON reports: projects side by "
+        "side, where the Standard blocks teams, the trend over the reports' dates, and with "
+        "--pack, what a candidate Standard would newly open, close or change in each project.",
     )
     parser.add_argument(
         "path", nargs="?", type=Path, metavar="PATH", help="the project (default: the current one)"
@@ -61,7 +63,7 @@ def add_parser(verbs: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from raiassist.printable import json_text, printable
-    from raiassist.report import html
+    from raiassist.report import html, org_html
     from raiassist.safe_read import real
 
     json_path = args.json or args.output.with_suffix(".json")
@@ -73,10 +75,13 @@ def run(args: argparse.Namespace) -> int:
 
     today = dt.date.today()
     if args.merge:
-        from raiassist.report.merge import org_report, read_reports
+        from raiassist.report.merge import org_report, read_reports, report_files
+        from raiassist.standard import load_standard
 
-        data = org_report(read_reports(args.merge), today)
-        page = html.org_page(data)
+        candidate = load_standard(args.packs, Path.cwd()) if args.packs else None
+        reports = read_reports(report_files(args.merge), replayable=candidate is not None)
+        data = org_report(reports, today, candidate)
+        page = org_html.org_page(data)
     else:
         from raiassist.report.build import build
         from raiassist.report.history import parse_since

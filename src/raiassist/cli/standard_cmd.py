@@ -1,4 +1,5 @@
-"""`raiassist standard`: list the active Standard (built-in plus configured packs)."""
+"""`raiassist standard`: list the active Standard (built-in plus configured packs); its
+sub-verbs `test` and `diff` serve the people who write packs."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def add_parser(verbs: Subparsers) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_pack_option(parser)
     parser.set_defaults(run=run)
+    from raiassist.cli import standard_diff_cmd, standard_test_cmd
+
+    subverbs = parser.add_subparsers(dest="subverb", metavar="SUBVERB")
+    standard_test_cmd.add_parser(subverbs)
+    standard_diff_cmd.add_parser(subverbs)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -50,7 +50,10 @@ def _sample(root: Path, sha: str, date: dt.date) -> dict[str, Any]:
                 "error": str(exc.problems[0]),
             }
         data = project_report(
-            check_paths([config.root], config, standard, parallel=False), root.name, date
+            check_paths([config.root], config, standard, parallel=False),
+            root.name,
+            date,
+            facts=False,
         )
     metrics = data["metrics"]
     return {

@@ -96,68 +96,6 @@ def project_page(data: dict[str, Any]) -> str:
     return _page(f"Responsible AI report: {data['project']}", body)
 
 
-def org_page(data: dict[str, Any]) -> str:
-    projects = _table(
-        [
-            "Project",
-            "Coverage",
-            "Open errors",
-            "Applicable",
-            "Waivers",
-            "Expired",
-            "Time to close",
-            "Report date",
-        ],
-        (
-            [
-                escape(p["project"]),
-                _pct(p["metrics"]["coverage"]),
-                p["metrics"]["open_errors"],
-                p["metrics"]["applicable"],
-                p["metrics"]["waiver_count"],
-                p["metrics"]["expired_waivers"],
-                _days(p["metrics"].get("time_to_close_median_days")),
-                escape(str(p.get("generated") or "")),
-            ]
-            for p in data["projects"]
-        ),
-    )
-    bars = [
-        {
-            "id": p["project"],
-            "title": "",
-            "applicable": p["metrics"]["applicable"],
-            **{s: p["metrics"][s] for s in charts.COLOURS},
-            "coverage": p["metrics"]["coverage"],
-        }
-        for p in data["projects"]
-    ]
-    goals = _table(
-        ["Goal", *data["names"]],
-        (
-            [f"{escape(g['id'])} {escape(g['title'])}"]
-            + [_pct(g["coverage"].get(n)) for n in data["names"]]
-            for g in data["goals"]
-        ),
-    )
-    t = data["totals"]
-    body = [
-        "<h1>Responsible AI report: organisation</h1>",
-        f'<p class="meta">Generated {escape(data["generated"])} from {len(data["projects"])} '
-        f"project reports. Overall coverage {_pct(t['coverage'])}, {t['open_errors']} open "
-        f"errors, {t['waiver_count']} waivers ({t['expired_waivers']} expired).</p>",
-        "<h2>Projects side by side</h2>",
-        projects,
-        "<h2>Status by project</h2>",
-        charts.status_bars(bars, label_width=200),
-        "<h2>Coverage by goal and project</h2>",
-        goals,
-        "<h2>How these metrics are defined</h2>",
-        _definitions(),
-    ]
-    return _page("Responsible AI report: organisation", body)
-
-
 def _page(title: str, body: list[str]) -> str:
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'

@@ -1,4 +1,4 @@
-"""A project's report data (`raiassist-report/1`) from a check: per requirement, goal and
+"""A project's report data (`raiassist-report/2`) from a check: per requirement, goal and
 principle, the success metrics, waivers, and the crosswalk coverage.
 
 Only file paths, cell indexes, requirement texts, short evidence descriptions and people's
@@ -18,10 +18,11 @@ from raiassist import __version__
 from raiassist.checking import Report
 from raiassist.evaluate import Finding
 from raiassist.printable import printable
+from raiassist.report.facts import recorded
 from raiassist.standard.model import Requirement, Standard, severity_rank
 from raiassist.standard.vocabulary import vocabulary
 
-VERSION = "raiassist-report/1"
+VERSION = "raiassist-report/2"
 STATUSES = ("met", "open", "waived", "not-applicable")
 MAX_DETAIL = 80  # characters of an evidence description
 MAX_QUOTED = 64  # a quoted name longer than a column name is data, not a name
@@ -29,8 +30,9 @@ _QUOTED = re.compile(r"'[^'\n]*+'|\"[^\"\n]*+\"")
 _CODE = frozenset("[](){}=<>`\\")
 
 
-def project_report(report: Report, name: str, today: dt.date) -> dict[str, Any]:
-    """The report data for one checked project."""
+def project_report(report: Report, name: str, today: dt.date, facts: bool = True) -> dict[str, Any]:
+    """The report data for one checked project; with `facts`, what a later what-if needs
+    (see `raiassist.report.facts`)."""
     standard = report.standard
     per_requirement = _requirements(report, standard)
     rows = list(per_requirement.values())
@@ -48,6 +50,7 @@ def project_report(report: Report, name: str, today: dt.date) -> dict[str, Any]:
         "waivers": waivers(report, today),
         "crosswalk": crosswalk(rows, standard),
         "trend": [],
+        **({"facts": recorded(report, short)} if facts else {}),
     }
 
 
@@ -65,11 +68,7 @@ def _requirements(report: Report, standard: Standard) -> dict[str, dict[str, Any
 
 
 def _row(req: Requirement, found: list[Finding]) -> dict[str, Any]:
-    statuses = {f.status for f in found}
-    if req.scope == "project" and "met" in statuses:
-        status = "met"  # project-wide: met once anywhere in the project is met
-    else:  # per file: the least settled file decides
-        status = next(s for s in ("open", "waived", "met", "not-applicable") if s in statuses)
+    status = settled_status(req.scope, {f.status for f in found})
     return {
         "id": req.id,
         "goal": req.goal,
@@ -93,6 +92,13 @@ def _row(req: Requirement, found: list[Finding]) -> dict[str, Any]:
         "evidence": sorted({short(e.detail) for f in found for e in f.evidence})[:5],
         "crosswalk": {k: list(v) for k, v in req.crosswalk.items()},
     }
+
+
+def settled_status(scope: str, statuses: set[str]) -> str:
+    """A requirement's status for the project from its files' statuses."""
+    if scope == "project" and "met" in statuses:
+        return "met"  # project-wide: met once anywhere in the project is met
+    return next(s for s in ("open", "waived", "met", "not-applicable") if s in statuses)
 
 
 def short(detail: str) -> str:
