@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from raiassist.catalogue.model import Entry
 from raiassist.evaluate import Finding
+from raiassist.missed import HEADING as MISSED
+from raiassist.missed import one_line
 from raiassist.standard import rules
 from raiassist.standard.model import Goal, Requirement, Standard
 from raiassist.standard.vocabulary import vocabulary
@@ -132,9 +134,19 @@ def markdown_text(text: str) -> str:
 def markdown_link(entry: Entry) -> str:
     """`[name](docs)` for an http(s) address without characters that end a link target;
     the escaped name alone otherwise."""
-    name, url = markdown_text(entry.name), entry.docs
+    return _link(entry.name, entry.docs)
+
+
+def _link(text: str, url: str) -> str:
+    name = markdown_text(text)
     safe = url.startswith(("https://", "http://")) and not any(c in url for c in " ()<>[]`")
     return f"[{name}]({url})" if safe else name
+
+
+def incident_markdown(standard: Standard, req_id: str) -> str:
+    """`**When this was missed:** [title (year)](source)` in one line, or "" if none is known."""
+    line = one_line(standard, req_id)
+    return f"**{MISSED}:** {_link(line.text, line.url)}" if line else ""
 
 
 def crosswalk_text(req: Requirement) -> str:
@@ -193,6 +205,9 @@ def requirement_markdown(
     parts = [f"**{req.id} {req.title}** · {req.severity}", "", facts(req, standard)]
     if here:
         parts += ["", f"**Here:** {markdown_text(here)}"]
+    missed = incident_markdown(standard, req.id)
+    if missed:
+        parts += ["", missed]
     if why:
         parts += ["", "**Why:**", *(f"- {markdown_link(entry)}" for entry in why)]
     for heading, body in requirement_sections(req, standard):
