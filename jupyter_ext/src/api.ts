@@ -35,6 +35,12 @@ export interface ISource {
   catalogue: string;
 }
 
+export interface IIncident {
+  id: string;
+  text: string;
+  url: string;
+}
+
 export interface IChecklist {
   path: string;
   relative: string;
@@ -43,6 +49,8 @@ export interface IChecklist {
   requirements: IItem[];
   problems: IItem[];
   sources?: { [id: string]: ISource };
+  /** By requirement ID: one real-world incident where it was missed, with its source. */
+  incidents?: { [id: string]: IIncident };
   goals: { id: string; title: string; principle: string }[];
 }
 
