@@ -144,9 +144,9 @@ margin-top:18px}.sev{font-size:12px;border-radius:4px;padding:1px 6px;margin-lef
 vertical-align:middle}.sev-error{background:#c62828;color:#fff}.sev-warning{background:#a66300;
 color:#fff}.sev-info{background:#dde3ea}nav ol{columns:2;font-size:14px}a{color:#1d4f7a}
 @page{size:A4;margin:16mm 15mm}
-@media print{body{max-width:none;padding:0;font-size:11pt}section.goal{break-before:page}
-h3,h4,h5{break-after:avoid}.incidents li,ul li{break-inside:avoid}a{color:inherit}
-nav{break-after:page}}
+@media print{body{max-width:none;padding:0;font-size:11pt}div.principle{break-before:page}
+section.goal~section.goal{break-before:page}
+h3,h4,h5{break-after:avoid}.incidents li,ul li{break-inside:avoid}a{color:inherit}}
 """
 
 

@@ -62,6 +62,11 @@ async def test_hover_on_a_flagged_line_and_on_a_waiver_id(client: LanguageClient
         "[OpenAI Python SDK](https://platform.openai.com/docs/api-reference",
     ):
         assert words in text, words
+    missed = [line for line in text.splitlines() if "When this was missed" in line]
+    assert missed == [  # one incident, in one line, linked to its source (guidance/incidents)
+        "**When this was missed:** [A peer\\-support app sent AI\\-written replies without "
+        "telling recipients \\(2023\\)](https://www.popsci.com/technology/koko-ai-chatbot-mental-health/)"
+    ]
     nothing = await client.text_document_hover_async(  # line 3: an import, nothing flagged
         T.HoverParams(T.TextDocumentIdentifier(uri), T.Position(2, 3))
     )

@@ -207,8 +207,10 @@ def _validation_problems(
 
 def _pattern_help(pattern: str) -> str:
     from raiassist.catalogue.schema import PATTERN, PATTERN_HELP
+    from raiassist.standard.schema import WEB_ADDRESS, WEB_ADDRESS_HELP
 
-    return PATTERN_HELP if pattern == PATTERN else f"does not match the pattern {pattern}"
+    helps = {PATTERN: PATTERN_HELP, WEB_ADDRESS: WEB_ADDRESS_HELP}
+    return helps.get(pattern, f"does not match the pattern {pattern}")
 
 
 def _union_branch(part: str | int) -> bool:

@@ -171,7 +171,9 @@ class Override(_Strict):
 
 
 IncidentId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", examples=["health-cost-proxy"])]
-WebAddress = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'`]+$")]
+WEB_ADDRESS = r"^https?://[^\s<>\"'`]+$"
+WEB_ADDRESS_HELP = "must be an http:// or https:// address, without spaces or quotes"
+WebAddress = Annotated[str, Field(pattern=WEB_ADDRESS)]
 
 
 class Citation(_Strict):
