@@ -36,6 +36,7 @@ export interface ISource {
 }
 
 export interface IIncident {
+  requirement: string;
   id: string;
   text: string;
   url: string;
@@ -49,8 +50,8 @@ export interface IChecklist {
   requirements: IItem[];
   problems: IItem[];
   sources?: { [id: string]: ISource };
-  /** By requirement ID: one real-world incident where it was missed, with its source. */
-  incidents?: { [id: string]: IIncident };
+  /** One real-world incident per requirement that has one, with its source. */
+  incidents?: IIncident[];
   goals: { id: string; title: string; principle: string }[];
 }
 

@@ -32,9 +32,9 @@ export class ChecklistPanel extends Widget implements IItemHost {
     return this.data?.sources ?? {};
   }
 
-  /** The one incident line per requirement that the current checklist carries. */
+  /** The one incident line per requirement that the current checklist carries, by ID. */
   get incidents(): { [id: string]: IIncident } {
-    return this.data?.incidents ?? {};
+    return Object.fromEntries((this.data?.incidents ?? []).map(i => [i.requirement, i]));
   }
 
   constructor() {

@@ -72,7 +72,7 @@ test('what comes from code or data is escaped in the tooltip, and only safe link
 });
 
 test('the tooltip shows one incident in one line, linked only to a web address and escaped', () => {
-  const incident = { id: 'gender-shades', text: 'Face analysis failed [women] (2018)', url: 'https://example.org/gs' };
+  const incident = { requirement: 'F1.5', id: 'gender-shades', text: 'Face analysis failed [women] (2018)', url: 'https://example.org/gs' };
   const text = tooltip(byId('F1.5'), {}, incident);
   const lines = text.split('\n').filter((line) => line.includes('When this was missed'));
   assert.deepEqual(lines, ['When this was missed: [Face analysis failed \\[women\\] \\(2018\\)](https://example.org/gs)']);

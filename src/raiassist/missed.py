@@ -32,11 +32,13 @@ def one_line(standard: Standard, req_id: str) -> IncidentLine | None:
     return line_of(found[0]) if found else None
 
 
-def lines_json(standard: Standard, req_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """`{id: {"id", "text", "url"}}` for the requirements that have an incident: what the
-    editor and notebook checklists carry beside each item."""
+def lines_json(standard: Standard, req_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """`[{"requirement", "id", "text", "url"}]` for the requirements that have an incident:
+    what the editor and notebook checklists carry beside their items. A list, not a mapping
+    keyed by requirement ID: clients that turn JSON objects into records (pygls) cannot keep
+    keys such as `F1.5`."""
     lines = {req_id: one_line(standard, req_id) for req_id in dict.fromkeys(req_ids)}
-    return {req_id: line._asdict() for req_id, line in lines.items() if line}
+    return [{"requirement": r, **line._asdict()} for r, line in lines.items() if line]
 
 
 def section_text(incidents: Iterable[Incident]) -> str:

@@ -73,7 +73,9 @@ async def test_checklist_request_and_cell_template_action(
     statuses = {r["id"]: r["status"] for r in checklist["requirements"]}
     assert statuses["F1.5"] == "open" and statuses["A3.5"] == "met"
     assert checklist["relative"] == "credit_model.ipynb" and len(checklist["goals"]) == 17
-    assert checklist["incidents"]["F1.5"] == {  # the tree item's one incident line
+    lines = {line["requirement"]: line for line in checklist["incidents"]}
+    assert lines["F1.5"] == {  # the tree item's one incident line
+        "requirement": "F1.5",
         "id": "gender-shades",
         "text": "Commercial face analysis failed darker-skinned women most (2018)",
         "url": "https://digitalgovernmenthub.org/library/gender-shades-intersectional-accuracy-disparities-in-commercial-gender-classification",

@@ -39,6 +39,7 @@ export interface Source {
 
 /** One real-world incident where a requirement was missed, in one line with its source. */
 export interface Incident {
+  requirement: string;
   id: string;
   text: string;
   url: string;
@@ -57,8 +58,8 @@ export interface Checklist {
   requirements: Requirement[];
   problems: unknown[];
   sources?: Record<string, Source>;
-  /** By requirement ID: the one incident the server picked for it. */
-  incidents?: Record<string, Incident>;
+  /** The one incident the server picked per requirement that has one. */
+  incidents?: Incident[];
   goals: Goal[];
 }
 

@@ -56,7 +56,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
     item.description = statusText(req);
     const checklist = this.store.checklist;
-    item.tooltip = new vscode.MarkdownString(tooltip(req, checklist?.sources, checklist?.incidents?.[req.id]));
+    item.tooltip = new vscode.MarkdownString(tooltip(req, checklist?.sources, checklist?.incidents?.find((i) => i.requirement === req.id)));
     item.contextValue = `requirement.${req.status}`;
     item.id = `requirement:${req.id}`;
     item.command = { title: 'Show', command: 'raiassist.item.reveal', arguments: [req] };

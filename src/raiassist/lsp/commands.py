@@ -4,7 +4,7 @@ whole workspace with progress, and the checklist that editors' side panels show.
 Custom requests (documented in the README):
 - `raiassist/checklist` `{"uri": <document, notebook or cell URI>}` -> the file's checklist,
   in the shape of one element of `raiassist check --format json`'s `files`, plus `goals`
-  and `incidents` (`{id: {"id", "text", "url"}}`, one incident line per requirement).
+  and `incidents` (`[{"requirement", "id", "text", "url"}]`, one line per requirement).
 - `raiassist/standard` `{"uri": ...}` -> `raiassist standard --format json` for that project.
 """
 
