@@ -35,6 +35,13 @@ export interface ISource {
   catalogue: string;
 }
 
+export interface IIncident {
+  requirement: string;
+  id: string;
+  text: string;
+  url: string;
+}
+
 export interface IChecklist {
   path: string;
   relative: string;
@@ -43,6 +50,8 @@ export interface IChecklist {
   requirements: IItem[];
   problems: IItem[];
   sources?: { [id: string]: ISource };
+  /** One real-world incident per requirement that has one, with its source. */
+  incidents?: IIncident[];
   goals: { id: string; title: string; principle: string }[];
 }
 

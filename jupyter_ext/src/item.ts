@@ -1,10 +1,11 @@
 // One checklist item: a clickable row (status, ID, title, severity) that expands to what was
 // found, the requirement in plain words, templates to insert and the answer form.
-import { Answer, IExplanation, IItem, ISource, ITemplate, ITemplates } from './api';
+import { Answer, IExplanation, IIncident, IItem, ISource, ITemplate, ITemplates } from './api';
 
 export interface IItemHost {
   expanded: Set<string>;
   sources: { [id: string]: ISource };
+  incidents: { [id: string]: IIncident };
   drafts: Map<string, string>;
   toggle(item: IItem): void;
   explain(id: string): Promise<IExplanation>;
@@ -87,6 +88,10 @@ function details(item: IItem, host: IItemHost): HTMLElement {
   if (sources) {
     box.append(sources);
   }
+  const incident = host.incidents[item.id];
+  if (incident) {
+    box.append(incidentOf(incident));
+  }
   for (const gap of item.incomplete) {
     box.append(el('p', 'jp-raiassist-incomplete', gap));
   }
@@ -94,6 +99,23 @@ function details(item: IItem, host: IItemHost): HTMLElement {
   box.append(templatesOf(item, host, feedback), answerForm(item, host, feedback), feedback);
   box.append(explanation(item, host));
   return box;
+}
+
+/** "When this was missed: <title (year)>", a link to the incident's first source. */
+function incidentOf(incident: IIncident): HTMLElement {
+  const line = el('p', 'jp-raiassist-incident', 'When this was missed: ');
+  line.append(linkTo(incident.text, incident.url));
+  return line;
+}
+
+function linkTo(text: string, url: string): HTMLAnchorElement {
+  const link = el('a', '', text) as HTMLAnchorElement;
+  if (/^https?:\/\//.test(url)) {
+    link.href = url;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+  }
+  return link;
 }
 
 /** "Per the catalogue: fairlearn, …", each a link to the documentation it was written from. */
@@ -110,12 +132,7 @@ function sourcesOf(item: IItem, sources: { [id: string]: ISource }): HTMLElement
   }
   const line = el('p', 'jp-raiassist-sources', 'Per the catalogue: ');
   [...found.values()].slice(0, 3).forEach((source, index) => {
-    const link = el('a', '', source.name) as HTMLAnchorElement;
-    if (/^https?:\/\//.test(source.docs)) {
-      link.href = source.docs;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-    }
+    const link = linkTo(source.name, source.docs);
     line.append(...(index ? ['; ', link] : [link]));
   });
   return line;

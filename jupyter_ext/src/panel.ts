@@ -4,7 +4,7 @@ import { NotebookPanel } from '@jupyterlab/notebook';
 import { checkIcon } from '@jupyterlab/ui-components';
 import { ISignal, Signal } from '@lumino/signaling';
 import { Widget } from '@lumino/widgets';
-import { Answer, api, IChecklist, IExplanation, IItem, ISource, ITemplate, ITemplates } from './api';
+import { Answer, api, IChecklist, IExplanation, IIncident, IItem, ISource, ITemplate, ITemplates } from './api';
 import { IItemHost } from './item';
 import { contentOf, insertCell, selectCell } from './notebook';
 import { renderPanel } from './view';
@@ -30,6 +30,11 @@ export class ChecklistPanel extends Widget implements IItemHost {
   /** The catalogue entries the current checklist cites, by id. */
   get sources(): { [id: string]: ISource } {
     return this.data?.sources ?? {};
+  }
+
+  /** The one incident line per requirement that the current checklist carries, by ID. */
+  get incidents(): { [id: string]: IIncident } {
+    return Object.fromEntries((this.data?.incidents ?? []).map(i => [i.requirement, i]));
   }
 
   constructor() {

@@ -70,3 +70,13 @@ test('what comes from code or data is escaped in the tooltip, and only safe link
   assert.ok(!text.includes('](https://evil.example)') && !text.includes('javascript:'), text);
   assert.ok(text.includes('\\*\\*bold\\*\\*') && text.includes('&lt;img') && text.includes('\\`x\\`'), text);
 });
+
+test('the tooltip shows one incident in one line, linked only to a web address and escaped', () => {
+  const incident = { requirement: 'F1.5', id: 'gender-shades', text: 'Face analysis failed [women] (2018)', url: 'https://example.org/gs' };
+  const text = tooltip(byId('F1.5'), {}, incident);
+  const lines = text.split('\n').filter((line) => line.includes('When this was missed'));
+  assert.deepEqual(lines, ['When this was missed: [Face analysis failed \\[women\\] \\(2018\\)](https://example.org/gs)']);
+  const unsafe = tooltip(byId('F1.5'), {}, { ...incident, url: 'javascript:alert(1)' });
+  assert.ok(!unsafe.includes('javascript:') && unsafe.includes('When this was missed: Face analysis'), unsafe);
+  assert.ok(!tooltip(byId('F1.5')).includes('When this was missed'), 'no incident: no line');
+});

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from raiassist.catalogue.model import Entry
 from raiassist.evaluate import Finding
+from raiassist.missed import HEADING as MISSED
+from raiassist.missed import one_line
 from raiassist.standard import rules
 from raiassist.standard.model import Goal, Requirement, Standard
 from raiassist.standard.vocabulary import vocabulary
@@ -173,15 +175,24 @@ def markdown_text(text: str) -> str:
 def markdown_link(entry: Entry) -> str:
     """`[name](docs)` for an http(s) address without characters that end a link target;
     the escaped name alone otherwise."""
-    name, url = markdown_text(entry.name), entry.docs
-    return (
-        f"[{name}]({url})" if url.startswith(("https://", "http://")) and _link_safe(url) else name
-    )
+    return _link(entry.name, entry.docs)
+
+
+def _link(text: str, url: str) -> str:
+    name = markdown_text(text)
+    web = url.startswith(("https://", "http://"))
+    return f"[{name}]({url})" if web and _link_safe(url) else name
 
 
 def _link_safe(url: str) -> bool:
     """No character that ends a markdown link target or starts a new one."""
     return not any(c in url for c in " ()<>[]`\n")
+
+
+def incident_markdown(standard: Standard, req_id: str) -> str:
+    """`**When this was missed:** [title (year)](source)` in one line, or "" if none is known."""
+    line = one_line(standard, req_id)
+    return f"**{MISSED}:** {_link(line.text, line.url)}" if line else ""
 
 
 def crosswalk_text(req: Requirement) -> str:
@@ -240,6 +251,9 @@ def requirement_markdown(
     parts = [f"**{req.id} {req.title}** · {req.severity}", "", facts(req, standard)]
     if here:
         parts += ["", f"**Here:** {markdown_text(here)}"]
+    missed = incident_markdown(standard, req.id)
+    if missed:
+        parts += ["", missed]
     if why:
         parts += ["", "**Why:**", *(f"- {markdown_link(entry)}" for entry in why)]
     for heading, body in requirement_sections(req, standard):
@@ -248,6 +262,7 @@ def requirement_markdown(
 
 
 def hover_markdown(
+    standard: Standard,
     req: Requirement,
     finding: Finding | None,
     message: str | None,
@@ -255,7 +270,8 @@ def hover_markdown(
     others: Sequence[str] = (),
 ) -> str:
     """A hover: one requirement in a few lines: its status, what was found here, what to do,
-    and a link to the full page (where the crosswalk, tools and rule live). Everything taken
+    a link to the full page (where the crosswalk, tools and rule live) and one incident where
+    it was missed. Everything taken
     from code, the record or a catalogue is escaped."""
     status: str | None = finding.status if finding else None
     if finding is not None and finding.not_run:
@@ -276,6 +292,9 @@ def hover_markdown(
     links += [markdown_link(entry) for entry in why[:2]]
     if links:
         lines.append(" · ".join(links))
+    missed = incident_markdown(standard, req.id)
+    if missed:
+        lines.append(missed)
     if others:
         lines.append(f"Also on this line: {markdown_text(', '.join(others))}")
     return "\n\n".join(lines)

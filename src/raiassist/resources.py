@@ -20,6 +20,11 @@ def builtin_pack_path(pack_id: str) -> Path:
     return guidance_dir() / "packs" / f"{pack_id}.yaml"
 
 
+def builtin_incidents_path(pack_id: str) -> Path:
+    """The incidents that go with a built-in pack (read only when that pack is active)."""
+    return guidance_dir() / "incidents" / f"{pack_id}.yaml"
+
+
 def builtin_pack_ids() -> list[str]:
     return sorted(p.stem for p in (guidance_dir() / "packs").glob("*.yaml"))
 

@@ -29,6 +29,14 @@ def test_checklist_is_the_json_report_of_one_file_plus_goals(
     assert item(data, "F2.5")["status"] == "open"
     assert {"id", "title", "principle"} <= data["goals"][0].keys()
     assert "F1" in [g["id"] for g in data["goals"]]
+    lines = {line["requirement"]: line for line in data["incidents"]}
+    f25 = lines["F2.5"]  # the one incident line the item detail shows
+    assert (f25["id"], f25["url"]) == (
+        "health-cost-proxy",
+        "https://science.sciencemag.org/content/366/6464/447/tab-figures-data",
+    )
+    assert f25["text"] == "A health-care risk score used spending as a stand-in for need (2019)"
+    assert set(lines) <= {r["id"] for r in data["requirements"]}
 
 
 def test_unsaved_edits_count(api: Api, with_evaluation: dict[str, Any]) -> None:

@@ -73,6 +73,13 @@ async def test_checklist_request_and_cell_template_action(
     statuses = {r["id"]: r["status"] for r in checklist["requirements"]}
     assert statuses["F1.5"] == "open" and statuses["A3.5"] == "met"
     assert checklist["relative"] == "credit_model.ipynb" and len(checklist["goals"]) == 17
+    lines = {line["requirement"]: line for line in checklist["incidents"]}
+    assert lines["F1.5"] == {  # the tree item's one incident line
+        "requirement": "F1.5",
+        "id": "gender-shades",
+        "text": "Commercial face analysis failed darker-skinned women most (2018)",
+        "url": "https://digitalgovernmenthub.org/library/gender-shades-intersectional-accuracy-disparities-in-commercial-gender-classification",
+    }
     a42 = next(d for d in items if d.code == "A4.2")
     actions = {a.title: a for a in await actions_for(client, uris[2], a42)}
     insert = actions["Insert the 'data-provenance' template as a markdown cell"].command

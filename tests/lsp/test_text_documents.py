@@ -66,6 +66,11 @@ async def test_hover_on_a_flagged_line_and_on_a_waiver_id(client: LanguageClient
     for page_only in ("What it asks", "Crosswalk", "When it applies"):
         assert page_only not in text, page_only
     assert len(text.splitlines()) <= 12
+    missed = [line for line in text.splitlines() if "When this was missed" in line]
+    assert len(missed) == 1, "one incident, in one line"
+    assert re.search(
+        r"^\*\*When this was missed:\*\* \[.+ \\\(20[0-9]{2}\\\)\]\(https://", missed[0]
+    )
     nothing = await client.text_document_hover_async(  # line 3: an import, nothing flagged
         T.HoverParams(T.TextDocumentIdentifier(uri), T.Position(2, 3))
     )

@@ -240,3 +240,14 @@ def test_the_documented_ci_workflow_uses_real_commands() -> None:
     assert len(commands) == 3
     for command in commands:
         build_parser().parse_args(shlex.split(command)[1:])  # exits on an unknown option
+
+
+def test_each_open_requirement_links_to_when_it_was_missed(tmp_path: Path) -> None:
+    data, html = report(tmp_path, "examples")
+    f25 = next(r for r in data["requirements"] if r["id"] == "F2.5")
+    assert f25["status"] == "open" and f25["incidents"][0]["id"] == "health-cost-proxy"
+    row = html.split("<td>F2.5</td>", 1)[1].split("</tr>", 1)[0]
+    assert (
+        '<a href="https://science.sciencemag.org/content/366/6464/447/tab-figures-data">'
+        "A health-care risk score used spending as a stand-in for need (2019)</a>"
+    ) in row

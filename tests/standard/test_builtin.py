@@ -143,6 +143,23 @@ def test_pack_files_validate_against_the_published_json_schema() -> None:
         jsonschema.validate(bad, schema)
 
 
+def test_incident_files_validate_against_their_committed_json_schema() -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    from raiassist.cli.schema_cmd import schema_text
+    from raiassist.resources import builtin_incidents_path, guidance_dir
+
+    committed = (guidance_dir() / "schema" / "incidents.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text("incidents"), (
+        "run: raiassist schema incidents -o guidance/schema/incidents.schema.json"
+    )
+    path = builtin_incidents_path("msrai-v2")
+    jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), json.loads(committed))
+
+
 def test_rule_memos_stay_in_the_process_that_made_them() -> None:
     """The Standard is pickled to the on-disk cache; outcomes memoised by object id must not
     travel with it into another process, where those ids name other objects."""

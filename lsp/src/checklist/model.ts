@@ -37,6 +37,14 @@ export interface Source {
   catalogue: string;
 }
 
+/** One real-world incident where a requirement was missed, in one line with its source. */
+export interface Incident {
+  requirement: string;
+  id: string;
+  text: string;
+  url: string;
+}
+
 export interface Goal {
   id: string;
   title: string;
@@ -50,6 +58,8 @@ export interface Checklist {
   requirements: Requirement[];
   problems: unknown[];
   sources?: Record<string, Source>;
+  /** The one incident the server picked per requirement that has one. */
+  incidents?: Incident[];
   goals: Goal[];
 }
 
@@ -136,7 +146,7 @@ export function iconFor(req: Requirement): Icon {
  * A requirement in words, for the tree item's tooltip (markdown). What comes from code, the
  * record or a catalogue is escaped, so it shows as written and links only where we make them.
  */
-export function tooltip(req: Requirement, sources: Record<string, Source> = {}): string {
+export function tooltip(req: Requirement, sources: Record<string, Source> = {}, incident?: Incident): string {
   const lines = [
     `**${md(req.id)}** ${md(req.title)}`,
     '',
@@ -151,6 +161,9 @@ export function tooltip(req: Requirement, sources: Record<string, Source> = {}):
   const entries = catalogueEntries(req, sources);
   if (entries.length) {
     lines.push('', `Per the catalogue: ${entries.map(link).join('; ')}`);
+  }
+  if (incident) {
+    lines.push('', `When this was missed: ${link({ name: incident.text, docs: incident.url, catalogue: '' })}`);
   }
   return lines.join('\n');
 }

@@ -55,7 +55,8 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const icon = iconFor(req);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
     item.description = statusText(req);
-    item.tooltip = new vscode.MarkdownString(tooltip(req, this.store.checklist?.sources));
+    const checklist = this.store.checklist;
+    item.tooltip = new vscode.MarkdownString(tooltip(req, checklist?.sources, checklist?.incidents?.find((i) => i.requirement === req.id)));
     item.contextValue = `requirement.${req.status}`;
     item.id = `requirement:${req.id}`;
     item.command = { title: 'Show', command: 'raiassist.item.reveal', arguments: [req] };

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from typing import Any
 
 from raiassist import __version__
-from raiassist.cli.common import Subparsers, add_pack_option, project
+from raiassist.cli.common import Subparsers, add_pack_option, project, write_output
 from raiassist.standard import Standard, rules
-from raiassist.standard.model import Requirement
+from raiassist.standard.model import Incident, Requirement
 
 STANDARD_JSON_VERSION = "raiassist-standard/1"
 
@@ -18,12 +19,16 @@ STANDARD_JSON_VERSION = "raiassist-standard/1"
 def add_parser(verbs: Subparsers) -> None:
     parser = verbs.add_parser(
         "standard",
-        help="list the active Standard's requirements",
+        help="list the active Standard's requirements, or write it as a training handbook",
         description="List every requirement of the active Standard (the built-in pack plus the "
         "packs configured in [tool.raiassist]) with goal, title, severity, tags, crosswalk, "
-        "when it applies and the evidence that satisfies it.",
+        "when it applies and the evidence that satisfies it. --format html or markdown writes "
+        "the training handbook: per principle and goal, each requirement in plain words, how "
+        "to satisfy it, the evidence raiassist recognises, the crosswalk and the real-world "
+        "incidents where it was missed (self-contained and printable, one goal per page).",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "html", "markdown"), default="text")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write it to FILE (atomically)")
     add_pack_option(parser)
     parser.set_defaults(run=run)
     from raiassist.cli import standard_diff_cmd, standard_test_cmd
@@ -35,11 +40,40 @@ def add_parser(verbs: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     _, standard = project(args)
-    if args.format == "json":
-        print(json.dumps(standard_json(standard), indent=2))
+    text = RENDER[args.format](standard)
+    if args.output:
+        write_output(args.output, text)
     else:
-        print(standard_text(standard))
+        print(text, end="")
     return 0
+
+
+def _render_json(standard: Standard) -> str:
+    return json.dumps(standard_json(standard), indent=2) + "\n"
+
+
+def _render_text(standard: Standard) -> str:
+    return standard_text(standard) + "\n"
+
+
+def _render_html(standard: Standard) -> str:
+    from raiassist.handbook import handbook_html
+
+    return handbook_html(standard)
+
+
+def _render_markdown(standard: Standard) -> str:
+    from raiassist.handbook import handbook_markdown
+
+    return handbook_markdown(standard)
+
+
+RENDER: dict[str, Callable[[Standard], str]] = {
+    "text": _render_text,
+    "json": _render_json,
+    "html": _render_html,
+    "markdown": _render_markdown,
+}
 
 
 def standard_json(standard: Standard) -> dict[str, Any]:
@@ -76,6 +110,23 @@ def standard_json(standard: Standard) -> dict[str, Any]:
             for g in standard.goals
         ],
         "requirements": [requirement_json(r) for r in standard.requirements],
+        "incidents": [incident_json(i) for i in standard.incidents],
+    }
+
+
+def incident_json(incident: Incident) -> dict[str, Any]:
+    return {
+        "id": incident.id,
+        "title": incident.title,
+        "year": incident.year,
+        "summary": incident.summary,
+        "goals": list(incident.goals),
+        "requirements": list(incident.requirements),
+        "sources": [
+            {"title": s.title, "url": s.url, "publisher": s.publisher, "date": s.date}
+            for s in incident.sources
+        ],
+        "pack": incident.pack,
     }
 
 

@@ -13,6 +13,7 @@ from raiassist.document import Document, notebook_from_data, script_from_text
 from raiassist.errors import UserError
 from raiassist.explanation import facts, requirement_sections
 from raiassist.jupyter.projects import RequestError, ScanCaches, Target
+from raiassist.missed import lines_json
 from raiassist.record import ANSWERS
 from raiassist.reporters.json_report import file_json
 from raiassist.safe_read import real
@@ -38,7 +39,8 @@ def checked(target: Target, content: object, caches: ScanCaches) -> FileReport:
 
 
 def checklist(target: Target, content: object, caches: ScanCaches) -> dict[str, Any]:
-    """`file_json` of the current content, plus `goals` and `principles` for grouping."""
+    """`file_json` of the current content, plus `goals` and `principles` for grouping and
+    `incidents`, the one incident line per requirement that has one."""
     report = checked(target, content, caches)
     data = file_json(report, {g.id: g.title for g in target.standard.goals})
     data["root"] = str(target.config.root)
@@ -46,6 +48,7 @@ def checklist(target: Target, content: object, caches: ScanCaches) -> dict[str, 
         {"id": g.id, "title": g.title, "principle": g.principle} for g in target.standard.goals
     ]
     data["principles"] = [{"id": p.id, "title": p.title} for p in target.standard.principles]
+    data["incidents"] = lines_json(target.standard, (r["id"] for r in data["requirements"]))
     return data
 
 

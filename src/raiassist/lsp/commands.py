@@ -3,7 +3,8 @@ whole workspace with progress, and the checklist that editors' side panels show.
 
 Custom requests (documented in the README):
 - `raiassist/checklist` `{"uri": <document, notebook or cell URI>}` -> the file's checklist,
-  in the shape of one element of `raiassist check --format json`'s `files`, plus `goals`.
+  in the shape of one element of `raiassist check --format json`'s `files`, plus `goals`
+  and `incidents` (`[{"requirement", "id", "text", "url"}]`, one line per requirement).
 - `raiassist/standard` `{"uri": ...}` -> `raiassist standard --format json` for that project.
 """
 
@@ -25,6 +26,7 @@ from raiassist.lsp.docs import docs_uri
 from raiassist.lsp.documents import uri_path
 from raiassist.lsp.projects import Project
 from raiassist.lsp.server import RaiServer, answers
+from raiassist.missed import lines_json
 from raiassist.reporters.json_report import file_json, report_json
 
 log = logging.getLogger(__name__)
@@ -120,6 +122,7 @@ def register(server: RaiServer) -> None:
         data["goals"] = [
             {"id": g.id, "title": g.title, "principle": g.principle} for g in project.standard.goals
         ]
+        data["incidents"] = lines_json(project.standard, (r["id"] for r in data["requirements"]))
         return data
 
     @server.feature("raiassist/standard")

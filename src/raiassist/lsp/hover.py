@@ -53,5 +53,5 @@ def _hover(
 ) -> T.Hover:
     req = standard.by_id[requirement]
     page = docs_uri(standard, requirement)
-    body = hover_markdown(req, finding, message, page, others)
+    body = hover_markdown(standard, req, finding, message, page, others)
     return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=body))

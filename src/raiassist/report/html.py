@@ -141,17 +141,27 @@ def _open_table(rows: list[dict[str, Any]]) -> str:
     if not open_rows:
         return "<p>Nothing is open.</p>"
     return _table(
-        ["Severity", "ID", "Requirement", "Where"],
+        ["Severity", "ID", "Requirement", "Where", "When this was missed"],
         (
             [
                 (escape(r["severity"]), r["severity"]),
                 escape(r["id"]),
                 f"{escape(r['title'])}<br><small>{escape(r['prompt'])}</small>",
                 _places(r["files"]),
+                "<br>".join(_incident_link(i) for i in r.get("incidents", [])) or "–",
             ]
             for r in open_rows
         ),
     )
+
+
+def _incident_link(incident: dict[str, Any]) -> str:
+    """`title (year)` linked to its source; the text alone when the address is not http(s)."""
+    text = escape(f"{incident['title']} ({incident['year']})")
+    url = str(incident["url"])
+    if not url.startswith(("https://", "http://")):
+        return text
+    return f'<a href="{escape(url, quote=True)}">{text}</a>'
 
 
 def _places(files: list[dict[str, Any]]) -> str:

@@ -25,6 +25,7 @@ from raiassist.standard.vocabulary import vocabulary
 VERSION = "raiassist-report/2"
 STATUSES = ("met", "open", "waived", "not-applicable")
 MAX_DETAIL = 80  # characters of an evidence description
+MAX_INCIDENTS = 3  # incidents linked per requirement: the report points, the handbook tells
 MAX_QUOTED = 64  # a quoted name longer than a column name is data, not a name
 _QUOTED = re.compile(r"'[^'\n]*+'|\"[^\"\n]*+\"")
 _CODE = frozenset("[](){}=<>`\\")
@@ -63,7 +64,7 @@ def _requirements(report: Report, standard: Standard) -> dict[str, dict[str, Any
     for req_id, found in findings.items():
         req = standard.by_id.get(req_id)
         if req is not None:
-            rows[req_id] = _row(req, found)
+            rows[req_id] = _row(req, found) | {"incidents": incidents(standard, req_id)}
     return rows
 
 
@@ -99,6 +100,15 @@ def settled_status(scope: str, statuses: set[str]) -> str:
     if scope == "project" and "met" in statuses:
         return "met"  # project-wide: met once anywhere in the project is met
     return next(s for s in ("open", "waived", "met", "not-applicable") if s in statuses)
+
+
+def incidents(standard: Standard, req_id: str) -> list[dict[str, Any]]:
+    """The real-world incidents where the requirement (or its goal) was missed: title, year
+    and the address of the first source, the first few the Standard lists."""
+    return [
+        {"id": i.id, "title": i.title, "year": i.year, "url": i.url}
+        for i in standard.incidents_of(req_id)[:MAX_INCIDENTS]
+    ]
 
 
 def short(detail: str) -> str:

@@ -6,7 +6,7 @@ report `org.yaml:14: requirements[3].satisfied_by[0]: unknown evidence 'x' (did 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from raiassist.errors import suggestion
 from raiassist.resources import template_names
 from raiassist.standard import model as cat
 from raiassist.standard import rules, schema
+from raiassist.standard.incidents import IncidentSet, IncidentSource, Located
 from raiassist.standard.vocabulary import vocabulary
 
 Loc = tuple[str | int, ...]
@@ -32,23 +33,30 @@ class PackSource:
 
 @dataclass(frozen=True)
 class Issue:
-    source: PackSource
+    source: Located
     loc: Loc
     message: str
 
 
-def assemble(sources: Sequence[PackSource]) -> tuple[cat.Standard | None, list[Issue]]:
-    builder = _Builder()
+def assemble(
+    sources: Sequence[PackSource], incidents: Mapping[str, IncidentSource] | None = None
+) -> tuple[cat.Standard | None, list[Issue]]:
+    """The Standard made of the packs, base first; `incidents` are the built-in incidents
+    files by the id of the pack they go with."""
+    builder = _Builder(incidents or {})
     for source in sources:
         builder.add(source)
+    builder.check_incidents()
     if builder.issues:
         return None, builder.issues
     return builder.standard(), []
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, builtin_incidents: Mapping[str, IncidentSource]) -> None:
         self.issues: list[Issue] = []
+        self.builtin_incidents = builtin_incidents
+        self.incidents = IncidentSet()
         self.principles: dict[str, cat.Principle] = {}
         self.goals: dict[str, schema.Goal] = {}
         self.goal_pack: dict[str, str] = {}
@@ -83,6 +91,7 @@ class _Builder:
             self._add_requirement(src, i, req)
         for i, override in enumerate(pack.overrides):
             self._override(src, i, override)
+        self.incidents.add_pack(src, pack, self.builtin_incidents.get(pack.id))
         for i, target in enumerate(pack.disable):
             if target in self.requirements or target in self.goals:
                 self.disabled.add(target)
@@ -93,6 +102,11 @@ class _Builder:
                     ("disable", i),
                     f"unknown requirement or goal '{target}'" + suggestion(target, known),
                 )
+
+    def check_incidents(self) -> None:
+        goal_of = {req_id: req.goal for req_id, (req, _) in self.requirements.items()}
+        for problem in self.incidents.check(goal_of, self.goals):
+            self.issues.append(Issue(problem.source, problem.loc, problem.message))
 
     # -- pieces ---------------------------------------------------------------------------
 
@@ -246,6 +260,7 @@ class _Builder:
             goals=tuple(goals),
             requirements=tuple(requirements),
             conditions=dict(self.conditions),
+            incidents=self.incidents.resolve({r.id for r in requirements}, live),
         )
 
     def _goal(self, goal: schema.Goal) -> cat.Goal:

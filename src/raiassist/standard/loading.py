@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from raiassist.cache import Fingerprint, digest, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
-from raiassist.resources import builtin_pack_ids, builtin_pack_path, guidance_dir
+from raiassist.resources import (
+    builtin_incidents_path,
+    builtin_pack_ids,
+    builtin_pack_path,
+    guidance_dir,
+)
 from raiassist.safe_read import real
 from raiassist.standard.model import Standard
 
@@ -21,6 +26,7 @@ if TYPE_CHECKING:
     import pydantic
 
     from raiassist.standard.assembly import PackSource
+    from raiassist.standard.incidents import IncidentSource
 
 Loc = tuple[str | int, ...]
 
@@ -64,15 +70,20 @@ def _build(packs: Sequence[str], base: Path, within: Path | None) -> tuple[Finge
     sources: list[PackSource] = []
     for spec in packs:
         _resolve(spec, base, sources, (), within)
-    standard, issues = assemble(sources)
+    incidents = builtin_incidents(sources)
+    standard, issues = assemble(sources, incidents)
     if issues:
         raise UserError(_problem(i.source.file, i.source.text, i.loc, i.message) for i in issues)
     assert standard is not None
     guidance = guidance_dir()
-    inputs = [s.path for s in sources] + [
-        guidance / "vocabulary.yaml",
-        guidance / "frameworks.yaml",
-    ]
+    inputs = (
+        [s.path for s in sources]
+        + [s.path for s in incidents.values()]
+        + [
+            guidance / "vocabulary.yaml",
+            guidance / "frameworks.yaml",
+        ]
+    )
     inputs += sorted((guidance / "templates").glob("*.md"))
     deps = fingerprint(inputs)
     return deps, replace(standard, digest=digest(deps))
@@ -85,6 +96,21 @@ def read_pack(path: Path, display: str) -> PackSource:
 
     text, pack = read_model(path, display, schema.Pack, "pack")
     return PackSource(pack, display, path, text)
+
+
+def builtin_incidents(sources: Sequence[PackSource]) -> dict[str, IncidentSource]:
+    """The built-in incidents files of the built-in packs among `sources`, by pack id."""
+    from raiassist.standard import schema
+    from raiassist.standard.incidents import IncidentSource
+
+    found = {}
+    for source in sources:
+        path = builtin_incidents_path(source.pack.id)
+        if source.file.startswith("<built-in>/") and path.is_file():
+            display = f"<built-in>/incidents/{path.name}"
+            text, data = read_model(path, display, schema.IncidentsFile, "incidents")
+            found[source.pack.id] = IncidentSource(data, display, path, text)
+    return found
 
 
 M = TypeVar("M", bound="pydantic.BaseModel")
@@ -184,8 +210,10 @@ def _validation_problems(
 
 def _pattern_help(pattern: str) -> str:
     from raiassist.catalogue.schema import PATTERN, PATTERN_HELP
+    from raiassist.standard.schema import WEB_ADDRESS, WEB_ADDRESS_HELP
 
-    return PATTERN_HELP if pattern == PATTERN else f"does not match the pattern {pattern}"
+    helps = {PATTERN: PATTERN_HELP, WEB_ADDRESS: WEB_ADDRESS_HELP}
+    return helps.get(pattern, f"does not match the pattern {pattern}")
 
 
 def _union_branch(part: str | int) -> bool:

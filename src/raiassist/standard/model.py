@@ -97,6 +97,32 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class Citation:
+    title: str
+    url: str
+    publisher: str
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Incident:
+    """A documented real-world harm behind goals and requirements, from a pack's data."""
+
+    id: str
+    title: str
+    year: int
+    summary: str
+    goals: tuple[str, ...]
+    requirements: tuple[str, ...]
+    sources: tuple[Citation, ...]
+    pack: str  # the pack it came from: built-in ones carry the built-in pack's id
+
+    @property
+    def url(self) -> str:
+        return self.sources[0].url
+
+
+@dataclass(frozen=True)
 class PackInfo:
     id: str
     title: str
@@ -116,6 +142,7 @@ class Standard:
     conditions: Mapping[str, Rule] = field(default_factory=dict)
     catalogue: Catalogue | None = None  # what the code's calls, datasets and words mean
     digest: str = field(default="", compare=False)  # of the pack files, when read from files
+    incidents: tuple[Incident, ...] = ()  # real-world harms, in the order the data gives
 
     @cached_property
     def by_id(self) -> Mapping[str, Requirement]:
@@ -141,6 +168,15 @@ class Standard:
         state = dict(self.__dict__)
         state.pop("rule_memos", None)
         return state
+
+    def incidents_of(self, req_id: str) -> tuple[Incident, ...]:
+        """The incidents that name the requirement; failing those, its goal's."""
+        named = tuple(i for i in self.incidents if req_id in i.requirements)
+        req = self.by_id.get(req_id)
+        return named or (self.incidents_of_goal(req.goal) if req else ())
+
+    def incidents_of_goal(self, goal_id: str) -> tuple[Incident, ...]:
+        return tuple(i for i in self.incidents if goal_id in i.goals)
 
     def requirements_of(self, goal_id: str) -> tuple[Requirement, ...]:
         return tuple(r for r in self.requirements if r.goal == goal_id)

@@ -170,6 +170,46 @@ class Override(_Strict):
     url: str | None = None
 
 
+IncidentId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", examples=["health-cost-proxy"])]
+WEB_ADDRESS = r"^https?://[^\s<>\"'`]+$"
+WEB_ADDRESS_HELP = "must be an http:// or https:// address, without spaces or quotes"
+WebAddress = Annotated[str, Field(pattern=WEB_ADDRESS)]
+
+
+class Citation(_Strict):
+    """Where an incident is documented: a publication, court document, regulator's report
+    or news article, at the address it was read."""
+
+    title: Text
+    url: WebAddress
+    publisher: Text
+    date: str | None = Field(default=None, pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+
+
+class Incident(_Strict):
+    """A real-world harm that happened when what a requirement asks was not done."""
+
+    id: IncidentId
+    title: Text = Field(max_length=100, description="Short: it is shown in one line.")
+    year: int = Field(ge=1900, le=2100)
+    summary: Text = Field(
+        max_length=700,
+        description="What happened and who was harmed, in two or three sentences of your own.",
+    )
+    goals: list[GoalId] = Field(min_length=1)
+    requirements: list[RequirementId] = Field(
+        min_length=1, description="The requirements it illustrates, the most fitting first."
+    )
+    sources: list[Citation] = Field(min_length=1)
+
+
+class IncidentsFile(_Strict):
+    """A file of incidents (`guidance/incidents/<pack id>.yaml` for a built-in pack)."""
+
+    schema_: Literal["raiassist-incidents/1"] = Field(alias="schema")
+    incidents: list[Incident] = Field(default_factory=list)
+
+
 class Pack(_Strict):
     """One pack file. A base pack defines principles, goals and requirements; a pack that
     `extends` another may add its own, override existing ones and disable some."""
@@ -192,4 +232,10 @@ class Pack(_Strict):
     overrides: list[Override] = Field(default_factory=list)
     disable: list[Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9.-]*$")]] = Field(
         default_factory=list, description="Requirement or goal IDs to switch off."
+    )
+    incidents: list[Incident] = Field(
+        default_factory=list, description="The organisation's own incidents (post-mortems)."
+    )
+    hide_incidents: list[IncidentId] = Field(
+        default_factory=list, description="Incident ids, built-in or from other packs, to hide."
     )
