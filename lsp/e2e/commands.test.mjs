@@ -16,7 +16,7 @@ describe('raiassist in VS Code: commands and settings', { concurrency: 1 }, () =
 
   test('checking the whole workspace sums up what is open', async () => {
     await openFile(page, 'support_bot.py');
-    await page.locator('.statusbar-item', { hasText: /RAI \d+ open/ }).waitFor(); // the server is up
+    await page.locator('.statusbar-item', { hasText: /RAI \d+ to act on/ }).waitFor(); // the server is up
     await runCommand(page, 'Check the whole workspace');
     await page.locator('.notifications-toasts', { hasText: /raiassist checked 4 files: \d+ errors?, .* open\./ }).waitFor();
     await screenshot(page, '7-check-workspace');

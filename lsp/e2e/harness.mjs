@@ -57,8 +57,9 @@ export function settingsWith(tmp, changes) {
 /**
  * Start code-server with the extension; returns { url, workspace, tmp, stop }.
  * @param {string} name names its log in test-output/vscode/
+ * @param {Record<string, string>} extra more files for the workspace: its relative path to the file to copy
  */
-export async function startCodeServer(name) {
+export async function startCodeServer(name, extra = {}) {
   const codeServer = required('RAIASSIST_CODE_SERVER');
   const node24 = required('RAIASSIST_NODE24_BIN');
   const python = required('RAIASSIST_PYTHON');
@@ -66,6 +67,9 @@ export async function startCodeServer(name) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'raiassist-vscode-'));
   const workspace = path.join(tmp, 'work', 'examples');
   cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
+  for (const [target, source] of Object.entries(extra)) {
+    cpSync(path.join(repo, source), path.join(workspace, target));
+  }
   const settings = {
     'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'security.workspace.trust.enabled': false,
     'extensions.autoUpdate': false, 'update.mode': 'none', 'chat.disableAIFeatures': true,

@@ -22,7 +22,7 @@ describe('raiassist in VS Code: scripts, notebooks, the checklist', { concurrenc
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
     const row = await problems(page, 'T2.2');
     assert.match(await row.innerText(), /model card/i);
-    await page.locator('.statusbar-item', { hasText: /RAI \d+ open/ }).waitFor();
+    await page.locator('.statusbar-item', { hasText: /RAI \d+ to act on/ }).waitFor();
     await screenshot(page, '1-script-diagnostics');
   });
 
@@ -31,9 +31,12 @@ describe('raiassist in VS Code: scripts, notebooks, the checklist', { concurrenc
     await page.mouse.move(700, 500);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I'); // "Show or Focus Hover" at the cursor
-    const hover = page.locator('.monaco-hover', { hasText: 'How to satisfy' }).first();
+    const hover = page.locator('.monaco-hover', { hasText: 'To do:' }).first();
     await hover.waitFor();
-    assert.match(await hover.innerText(), /T2\.2 Publish what the system can and cannot do/);
+    const text = await hover.innerText();
+    assert.match(text, /T2\.2 Publish what the system can and cannot do|T3\.2 /);
+    assert.match(text, /Full requirement/);
+    assert.doesNotMatch(text, /How to satisfy|Crosswalk/, 'the full page is behind the link');
     await screenshot(page, '2-hover');
     await page.keyboard.press('Escape');
   });
@@ -73,13 +76,14 @@ describe('raiassist in VS Code: scripts, notebooks, the checklist', { concurrenc
     const item = (/** @type {string} */ id) => view.locator('.monaco-list-row', { hasText: `${id} ` }).first();
     await item('F1.5').waitFor();
     assert.match(await item('F1.5').innerText(), /open · error/);
-    assert.match(await view.locator('.monaco-list-row', { hasText: 'F1 ' }).first().innerText(), /\d+ open/);
-    await view.locator('.monaco-list-row', { hasText: 'A3 ' }).first().click(); // a goal with one requirement met
+    const first = view.locator('.monaco-list-row', { hasText: 'Fix in the code' }).first();
+    assert.match(await first.innerText(), /\d+ to act on/);
+    await view.locator('.monaco-list-row', { hasText: /settled/ }).first().click(); // collapsed: what is done
     await view.locator('.monaco-list-row', { hasText: /A3\.\d .*met: / }).first().waitFor();
     await item('F1.5').click(); // goes to its trigger: cell 8 now that the template cell is in
     await page.locator('.statusbar-item', { hasText: /Cell 8 of 9/ }).waitFor();
     await page.locator('.notebookOverlay .monaco-editor.focused', { hasText: 'accuracy_score' }).waitFor();
-    await page.locator('.statusbar-item', { hasText: /RAI \d+ open/ }).click(); // back to the checklist
+    await page.locator('.statusbar-item', { hasText: /RAI \d+ to act on/ }).click(); // back to the checklist
     await screenshot(page, '5-checklist');
   });
 

@@ -13,12 +13,13 @@ export const TIMEOUT = 60_000;
  * One code-server and one browser page for a test file: started before its first test,
  * stopped (with a last screenshot) after its last.
  * @param {string} name
+ * @param {Record<string, string>} extra more workspace files (see startCodeServer)
  */
-export function workbenchSession(name) {
+export function workbenchSession(name, extra = {}) {
   /** @type {{codeServer: Awaited<ReturnType<typeof startCodeServer>>, browser: import('playwright-core').BrowserContext, page: Page}} */
   const session = /** @type {any} */ ({});
   before(async () => {
-    session.codeServer = await startCodeServer(name);
+    session.codeServer = await startCodeServer(name, extra);
     session.browser = await launchBrowser(session.codeServer.tmp);
     session.page = session.browser.pages()[0] ?? (await session.browser.newPage());
     await openWorkbench(session.page, session.codeServer.url);

@@ -1,7 +1,7 @@
 /** The extension's commands: palette commands, checklist item actions and `raiassist.insertCell`. */
 import * as vscode from 'vscode';
 import { type AnswerKind, requestFor, withText, promptFor, ANSWER_COMMAND } from './answers';
-import type { Requirement } from './checklist/model';
+import { answererText, type Requirement } from './checklist/model';
 import type { ChecklistStore } from './checklist/store';
 import { type ChecklistView, VIEW_ID } from './checklist/view';
 import { insertCell } from './notebook';
@@ -9,7 +9,7 @@ import type { Server } from './server';
 import { workspaceSummary, type WorkspaceReport } from './summary';
 
 export function registerCommands(server: Server, store: ChecklistStore, view: ChecklistView, output: vscode.LogOutputChannel): vscode.Disposable[] {
-  const answer = (kind: AnswerKind) => (req: Requirement) => answerFromChecklist(store, req, kind);
+  const answer = (kind: AnswerKind) => (node?: Requirement) => answerFromChecklist(store, view.current(node), kind);
   const commands: Record<string, (...args: never[]) => unknown> = {
     'raiassist.restart': () => server.restart(),
     'raiassist.showChecklist': () => vscode.commands.executeCommand(`${VIEW_ID}.focus`),
@@ -19,27 +19,58 @@ export function registerCommands(server: Server, store: ChecklistStore, view: Ch
     'raiassist.item.attest': answer('attested'),
     'raiassist.item.waive': answer('waived'),
     'raiassist.item.notApplicable': answer('not-applicable'),
-    'raiassist.item.explain': (req: Requirement) => showDocs(req.id, store),
-    'raiassist.item.reveal': (req: Requirement) => view.reveal(req),
+    'raiassist.item.withdraw': (node?: Requirement) => withdrawFromChecklist(store, view.current(node)),
+    'raiassist.item.explain': (node?: Requirement) => {
+      const req = view.current(node) ?? node;
+      return req ? showDocs(req.id, store) : undefined;
+    },
+    'raiassist.item.reveal': (node?: Requirement) => view.reveal(view.current(node)),
     'raiassist.insertCell': (request: Parameters<typeof insertCell>[0]) => insertCell(request),
   };
   return Object.entries(commands).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }
 
 /** Prompt for the note or reason, write the answer through the server, refresh the checklist. */
-async function answerFromChecklist(store: ChecklistStore, req: Requirement, kind: AnswerKind): Promise<void> {
+async function answerFromChecklist(store: ChecklistStore, req: Requirement | undefined, kind: AnswerKind): Promise<void> {
   const checklist = store.checklist;
-  if (checklist === undefined || store.uri === undefined) {
+  if (req === undefined || checklist === undefined || store.uri === undefined) {
     return;
   }
   const request = requestFor(req.id, kind, req.scope, checklist.relative, store.uri.toString());
-  const text = await vscode.window.showInputBox({ ...promptFor(request), ignoreFocusOut: true });
+  const asked = promptFor(request);
+  const who = answererText(checklist.answerer);
+  const prompt = who ? `${asked.prompt} ${who}` : asked.prompt;
+  const text = await vscode.window.showInputBox({ ...asked, prompt, ignoreFocusOut: true });
   if (!text?.trim()) {
     return;
   }
   const entry = await vscode.commands.executeCommand<Record<string, string> | null>(ANSWER_COMMAND, withText(request, text));
   if (entry) {
     vscode.window.setStatusBarMessage(`raiassist: ${req.id} ${kind} in the project's record`, 5000);
+  }
+  await store.fetch();
+}
+
+/** Take back the answer the item shows (for its file, or the project's), after asking. */
+async function withdrawFromChecklist(store: ChecklistStore, req: Requirement | undefined): Promise<void> {
+  const checklist = store.checklist;
+  if (!req?.answer || checklist === undefined || store.uri === undefined) {
+    return;
+  }
+  const scope = req.answer.scope ?? 'project';
+  const where = scope === 'project' ? 'the whole project' : scope;
+  const sure = await vscode.window.showWarningMessage(
+    `Withdraw the ${req.answer.answer} answer to ${req.id} for ${where}? It is removed from the project's record.`,
+    { modal: true },
+    'Withdraw',
+  );
+  if (sure !== 'Withdraw') {
+    return;
+  }
+  const request = { id: req.id, path: scope === 'project' ? null : scope, uri: store.uri.toString() };
+  const done = await vscode.commands.executeCommand<{ removed: number } | null>('raiassist.withdraw', request);
+  if (done) {
+    vscode.window.setStatusBarMessage(`raiassist: ${req.id} answer withdrawn`, 5000);
   }
   await store.fetch();
 }

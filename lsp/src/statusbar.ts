@@ -1,6 +1,7 @@
-/** The status-bar item: open requirements of the active document; a click opens the checklist. */
+/** The status-bar item: what there is to act on in the active document (open errors and
+ * warnings); a click opens the checklist. */
 import * as vscode from 'vscode';
-import { openCount, openSummary } from './checklist/model';
+import { openSummary, toAct } from './checklist/model';
 import type { ChecklistStore } from './checklist/store';
 
 export class StatusBar implements vscode.Disposable {
@@ -25,7 +26,7 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(law) RAI ${openCount(checklist)} open`;
+    this.item.text = `$(law) RAI ${toAct(checklist)} to act on`;
     this.item.tooltip = `Responsible AI: ${openSummary(checklist)} in ${checklist.relative}. Click for the checklist.`;
     this.item.show();
   }

@@ -1,32 +1,34 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { type Checklist, groupByGoal, iconFor, openCount, openSummary, statusText, tooltip } from '../src/checklist/model';
+import { answererText, type Checklist, iconFor, openSummary, sectionsOf, statusText, toAct, tooltip } from '../src/checklist/model';
 
 const checklist = JSON.parse(readFileSync('lsp/test/fixtures/checklist.json', 'utf8')) as Checklist;
 const byId = (id: string) => checklist.requirements.find((req) => req.id === id)!;
 
-test('requirements are grouped by goal in the Standard order', () => {
-  const groups = groupByGoal(checklist);
-  assert.deepEqual(groups.map((g) => g.goal.id), ['A1', 'F1', 'T2']);
-  assert.deepEqual(groups[1].requirements.map((r) => r.id), ['F1.5', 'F1.2', 'F1.4']);
-  assert.equal(groups[1].open, 1);
+const credit = JSON.parse(readFileSync('lsp/test/fixtures/credit-checklist.json', 'utf8')) as Checklist;
+
+test('the tree follows the core order: what to fix in the code first, settled last', () => {
+  const sections = sectionsOf(credit);
+  assert.deepEqual(sections.map((s) => s.section.kind).slice(0, 2), ['code', 'file']);
+  assert.deepEqual(sections.at(-1)?.section.kind, 'done');
+  assert.deepEqual(sections[0].requirements.slice(0, 2).map((r) => r.id), ['F1.5', 'F2.5']);
+  const listed = sections.flatMap((s) => s.requirements.map((r) => r.id));
+  assert.deepEqual([...listed].sort(), credit.requirements.map((r) => r.id).sort(), 'each requirement once');
 });
 
-test('a goal with an open warning or error starts expanded, one with open info does not', () => {
-  const [a1, f1, t2] = groupByGoal(checklist);
-  assert.deepEqual([a1.urgent, f1.urgent, t2.urgent], [false, true, false]);
+test('to act on counts open errors and warnings, not info', () => {
+  assert.equal(toAct(credit), 7);
+  assert.equal(toAct({ ...credit, to_act: undefined }), 7, 'the same count from the requirements themselves');
+  assert.equal(toAct(undefined), 0);
 });
 
-test('a requirement whose goal the Standard does not list still gets a group', () => {
-  const orphan = { ...byId('F1.5'), id: 'X9.1', goal: 'X9' };
-  const groups = groupByGoal({ ...checklist, requirements: [orphan] });
-  assert.deepEqual(groups.map((g) => [g.goal.id, g.goal.title]), [['X9', 'X9']]);
+test('who the answer will be recorded as', () => {
+  assert.equal(answererText({ name: 'Dee', source: 'git' }), "Recorded as Dee (from git's user.name).");
+  assert.equal(answererText(undefined), '');
 });
 
-test('open counts and the summary by severity', () => {
-  assert.equal(openCount(checklist), 2);
-  assert.equal(openCount(undefined), 0);
+test('the summary by severity', () => {
   assert.equal(openSummary(checklist), '1 error, 1 info open');
   assert.equal(openSummary({ ...checklist, requirements: [] }), 'nothing open');
 });
@@ -37,6 +39,7 @@ test('status text names what settles a requirement', () => {
   assert.equal(statusText({ ...byId('F1.2'), evidence: [] }), 'met, attested: Reviewed with the board');
   assert.equal(statusText(byId('T2.2')), 'waived: card lives in registry CR-142');
   assert.equal(statusText(byId('F1.4')), 'not applicable: no groups here');
+  assert.equal(statusText({ ...byId('F1.2'), not_run: true }), 'met — not run yet: attested by Dana');
 });
 
 test('icons: severity for open ones, pass for met', () => {

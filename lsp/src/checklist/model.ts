@@ -26,7 +26,24 @@ export interface Requirement {
   signals?: { name: string; detail: string; because: string | null }[];
   evidence: { kind: string; detail: string; because?: string | null }[];
   waiver: { reason: string } | null;
-  answer: { answer: string; note?: string; reason?: string; by?: string; date?: string } | null;
+  answer: { answer: string; note?: string; reason?: string; by?: string; date?: string; scope?: string } | null;
+  /** Met by evidence only in notebook cells that have not been run. */
+  not_run?: boolean;
+}
+
+/** One section of the order to act in, as the core decides it (`raiassist.next_actions`). */
+export interface Section {
+  kind: 'code' | 'file' | 'process' | 'info' | 'done';
+  title: string;
+  collapsed: boolean;
+  goal: string | null;
+  ids: string[];
+}
+
+/** Who the next answer will be recorded as, and where the name comes from. */
+export interface Answerer {
+  name: string;
+  source: 'git' | 'setting' | 'system';
 }
 
 /** A catalogue entry that a signal or evidence cites (`because`): which documented API says
@@ -61,38 +78,42 @@ export interface Checklist {
   /** The one incident the server picked per requirement that has one. */
   incidents?: Incident[];
   goals: Goal[];
+  /** The order to act in: sections of requirement ids. */
+  next_actions?: Section[];
+  /** Open errors and warnings: what the status bar counts. */
+  to_act?: number;
+  answerer?: Answerer;
 }
 
-export interface GoalGroup {
-  goal: Goal;
+export interface SectionGroup {
+  section: Section;
   requirements: Requirement[];
-  open: number;
-  /** Whether an open requirement at warning or error is inside: the group starts expanded. */
-  urgent: boolean;
 }
 
-/** Requirements grouped by goal, goals in the Standard's order. */
-export function groupByGoal(checklist: Checklist): GoalGroup[] {
-  const known = new Map(checklist.goals.map((goal) => [goal.id, goal]));
-  const groups = new Map<string, GoalGroup>();
-  for (const req of checklist.requirements) {
-    const goal = known.get(req.goal) ?? { id: req.goal, title: req.goal, principle: '' };
-    const group = groups.get(goal.id) ?? { goal, requirements: [], open: 0, urgent: false };
-    group.requirements.push(req);
-    if (req.status === 'open') {
-      group.open += 1;
-      group.urgent ||= req.severity !== 'info';
-    }
-    groups.set(goal.id, group);
+/** The requirements in the order the core says to act on them, in its sections. */
+export function sectionsOf(checklist: Checklist): SectionGroup[] {
+  const byId = new Map(checklist.requirements.map((req) => [req.id, req]));
+  return (checklist.next_actions ?? []).map((section) => ({
+    section,
+    requirements: section.ids.map((id) => byId.get(id)).filter((req): req is Requirement => req !== undefined),
+  }));
+}
+
+/** How many requirements are open at error or warning severity: what there is to act on. */
+export function toAct(checklist: Checklist | undefined): number {
+  if (checklist === undefined) {
+    return 0;
   }
-  const order = checklist.goals.map((goal) => goal.id);
-  const rank = (id: string): number => (order.includes(id) ? order.indexOf(id) : order.length);
-  return [...groups.values()].sort((a, b) => rank(a.goal.id) - rank(b.goal.id));
+  return checklist.to_act ?? checklist.requirements.filter((r) => r.status === 'open' && r.severity !== 'info').length;
 }
 
-/** How many requirements are still open. */
-export function openCount(checklist: Checklist | undefined): number {
-  return checklist?.requirements.filter((req) => req.status === 'open').length ?? 0;
+/** "Answers are recorded as Dee <dee@example.com> (git)". */
+export function answererText(answerer: Answerer | undefined): string {
+  if (answerer === undefined) {
+    return '';
+  }
+  const from = { git: "git's user.name", setting: 'the raiassist.answerer setting', system: 'your system login' }[answerer.source];
+  return `Recorded as ${answerer.name} (from ${from}).`;
 }
 
 /** Open requirements by severity, e.g. "2 errors, 8 warnings, 60 info". */
@@ -113,7 +134,10 @@ export function statusText(req: Requirement): string {
   const note = req.answer?.note ?? req.answer?.reason;
   switch (req.status) {
     case 'met':
-      return req.evidence.length ? `met: ${evidenceText(req)}` : `met, attested: ${note ?? ''}`.trim();
+      if (req.evidence.length) {
+        return `${req.not_run ? 'met — not run yet' : 'met'}: ${evidenceText(req)}`;
+      }
+      return `met, attested: ${note ?? ''}`.trim();
     case 'waived':
       return `waived: ${req.waiver?.reason ?? note ?? ''}`.trim();
     case 'not-applicable':

@@ -1,14 +1,15 @@
 /**
- * The Responsible AI checklist tree: requirements of the active file or notebook grouped by
- * goal, each with its status and a severity icon; clicking one reveals where it was
- * triggered (the cell, in notebooks) or, when nothing in the file triggers it, its docs.
+ * The Responsible AI checklist tree: requirements of the active file or notebook in the
+ * order to act on them (the core's `next_actions`: what to fix in the code, the file, the
+ * process by goal, info, settled), each with its status and a severity icon; clicking one
+ * reveals where it was triggered (the cell, in notebooks), else its diagnostic, else its docs.
  */
 import * as vscode from 'vscode';
-import { type GoalGroup, groupByGoal, iconFor, type Requirement, statusText, tooltip } from './model';
+import { iconFor, type Requirement, type SectionGroup, sectionsOf, statusText, tooltip } from './model';
 import type { ChecklistStore } from './store';
-import { revealLocation } from './reveal';
+import { revealDiagnostic, revealLocation } from './reveal';
 
-export type Node = GoalGroup | Requirement;
+export type Node = SectionGroup | Requirement;
 
 export const VIEW_ID = 'raiassist.checklist';
 
@@ -26,7 +27,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getChildren(node?: Node): Node[] {
     if (node === undefined) {
-      return this.store.checklist ? groupByGoal(this.store.checklist) : [];
+      return this.store.checklist ? sectionsOf(this.store.checklist) : [];
     }
     return isGroup(node) ? node.requirements : [];
   }
@@ -39,14 +40,16 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.subscriptions.forEach((s) => s.dispose());
   }
 
-  private goalItem(group: GoalGroup): vscode.TreeItem {
-    const state = group.urgent ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(`${group.goal.id} ${group.goal.title}`, state);
-    const settled = group.requirements.length - group.open;
-    item.description = group.open ? `${group.open} open, ${settled} settled` : `all ${settled} settled`;
-    item.tooltip = group.goal.principle ? `${group.goal.principle}: ${group.goal.title}` : group.goal.title;
-    item.contextValue = 'goal';
-    item.id = `goal:${group.goal.id}`;
+  /** A section; its id names the file, so one file's expanded or collapsed groups are not
+   * carried over to the next file's (VS Code keeps a tree item's state by its id). */
+  private goalItem(group: SectionGroup): vscode.TreeItem {
+    const { section } = group;
+    const state = section.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+    const item = new vscode.TreeItem(section.title, state);
+    const acting = group.requirements.filter((r) => r.status === 'open' && r.severity !== 'info').length;
+    item.description = acting ? `${acting} to act on` : `${group.requirements.length}`;
+    item.contextValue = `section.${section.kind}`;
+    item.id = `section:${this.store.uri?.toString() ?? ''}:${section.kind}:${section.goal ?? ''}`;
     return item;
   }
 
@@ -57,20 +60,32 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.description = statusText(req);
     const checklist = this.store.checklist;
     item.tooltip = new vscode.MarkdownString(tooltip(req, checklist?.sources, checklist?.incidents?.find((i) => i.requirement === req.id)));
-    item.contextValue = `requirement.${req.status}`;
-    item.id = `requirement:${req.id}`;
+    item.contextValue = `requirement.${req.status}${req.answer ? '.answered' : ''}`;
+    item.id = `requirement:${this.store.uri?.toString() ?? ''}:${req.id}`;
     item.command = { title: 'Show', command: 'raiassist.item.reveal', arguments: [req] };
     return item;
   }
 
-  /** Reveal the requirement's first trigger location, or its docs when it has none. */
-  async reveal(req: Requirement): Promise<void> {
-    const location = req.locations[0];
-    if (location === undefined || this.store.uri === undefined) {
-      await vscode.commands.executeCommand('raiassist.item.explain', req);
+  /** Reveal the requirement's first trigger location, else its diagnostic (a file-level
+   * finding sits on the file's first line), else its docs. */
+  async reveal(req: Requirement | undefined): Promise<void> {
+    const uri = this.store.uri;
+    if (req === undefined || uri === undefined) {
       return;
     }
-    await revealLocation(this.store.uri, location);
+    const location = req.locations[0];
+    if (location !== undefined) {
+      await revealLocation(uri, location);
+    } else if (!(await revealDiagnostic(uri, req.id))) {
+      await vscode.commands.executeCommand('raiassist.item.explain', req);
+    }
+  }
+
+  /** The requirement a context-menu action is for: as the tree shows it now. The node VS Code
+   * passes may be from before a refresh (or missing when the tree was rebuilt meanwhile). */
+  current(node: Requirement | undefined): Requirement | undefined {
+    const wanted = node?.id ?? this.view.selection.find((n): n is Requirement => !isGroup(n))?.id;
+    return this.store.checklist?.requirements.find((req) => req.id === wanted);
   }
 
   private update(): void {
@@ -87,6 +102,6 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 }
 
-function isGroup(node: Node): node is GoalGroup {
-  return 'goal' in node && typeof node.goal === 'object';
+function isGroup(node: Node): node is SectionGroup {
+  return 'section' in node && typeof node.section === 'object';
 }
