@@ -23,6 +23,8 @@ def for_diagnostic(
 ) -> list[T.CodeAction]:
     """Every action that helps with one diagnostic; `lines` is the text at `uri`."""
     data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+    if diagnostic.code == "RA104":
+        return _move_answers(unit, project, uri, diagnostic)
     req = project.standard.by_id.get(str(data.get("id", diagnostic.code)))
     finding = _finding(unit, req.id if req else "", diagnostic)
     if req is None or finding is None:
@@ -40,6 +42,27 @@ def for_diagnostic(
     title = f"Explain {req.id}: {req.title}"
     actions.append(_command(title, diagnostic, "raiassist.showDocs", [req.id]))
     return actions
+
+
+def _move_answers(
+    unit: Unit, project: Project, uri: str, diagnostic: T.Diagnostic
+) -> list[T.CodeAction]:
+    """Answers left behind by a rename, offered to the file they most likely belong to."""
+    from raiassist.renames import orphans
+
+    relative = unit.report.relative if unit.report else None
+    if relative is None:
+        return []
+    return [
+        _command(
+            f"Move the answers for {orphan.scope} ({', '.join(orphan.ids)}) to this file",
+            diagnostic,
+            "raiassist.moveAnswers",
+            [{"old": orphan.scope, "path": relative, "uri": uri}],
+        )
+        for orphan in orphans(project.record, project.root, [relative])
+        if orphan.likely == relative
+    ]
 
 
 def _command(

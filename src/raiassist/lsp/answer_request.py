@@ -80,7 +80,7 @@ def answer_request(
         raise JsonRpcInvalidParams(f"{command}: {where}: {first['msg']}") from None
     if not roots:
         raise JsonRpcInvalidParams(f"{command}: open a folder first; answers go there")
-    _check_path(request.path)
+    check_path(request.path)
     _check_uri(request.uri, roots)
     return request
 
@@ -94,7 +94,7 @@ def workspace_roots(ls: RaiServer) -> list[Path]:
     return [real(root) for root in dict.fromkeys(roots)]
 
 
-def _check_path(path: str | None) -> None:
+def check_path(path: str | None) -> None:
     pure = PurePosixPath(path or ".")
     if pure.is_absolute() or ".." in pure.parts or "\x00" in (path or ""):
         raise JsonRpcInvalidParams("raiassist.answer: path must be relative, inside the project")

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types as T
+from pygls.exceptions import JsonRpcInvalidParams
 
 from raiassist.answering import answerer_json
 from raiassist.checking import check_paths
 from raiassist.errors import UserError
-from raiassist.lsp.answer_request import answer_request, workspace_roots
+from raiassist.lsp.answer_request import answer_request, check_path, workspace_roots
 from raiassist.lsp.docs import docs_uri
 from raiassist.lsp.documents import uri_path
 from raiassist.lsp.projects import Project
@@ -75,6 +76,32 @@ def register(server: RaiServer) -> None:
             return None
         _record_changed(ls, project)
         return {"id": request.id.upper(), "removed": removed}
+
+    @server.command("raiassist.moveAnswers")
+    async def move_answers(ls: RaiServer, *args: Any) -> dict[str, Any] | None:
+        """`[{"old", "path", "uri"}]`: the record's answers for the missing path `old` now
+        count for `path` (both relative to the project of `uri`)."""
+        from raiassist.answering import move_answers
+
+        roots = workspace_roots(ls)
+        old = args[0].get("old") if len(args) == 1 and isinstance(args[0], dict) else None
+        if not isinstance(old, str):
+            raise JsonRpcInvalidParams("raiassist.moveAnswers takes one object {old, path, uri}")
+        check_path(old)
+        rest = {k: v for k, v in args[0].items() if k != "old"}
+        request = answer_request(({"id": "RA104", **rest},), roots, "raiassist.moveAnswers")
+        project = await ls.off_loop(ls.projects.for_path, request.project_path(roots))
+        if project is None or not request.path:
+            return None
+        try:
+            moved = await ls.off_loop(
+                move_answers, project.config, old, project.root / request.path
+            )
+        except UserError as exc:
+            _show_problems(ls, exc)
+            return None
+        _record_changed(ls, project)
+        return {"old": old, "path": request.path, "moved": moved}
 
     @server.command("raiassist.showDocs")
     async def show_docs(ls: RaiServer, *args: Any) -> str | None:
