@@ -25,19 +25,19 @@ describe('raiassist in VS Code on a long notebook: the editor agrees with the co
     for (const id of ['A4.2', 'F1.5', 'T2.2', 'RA002']) {
       await problems(page, id);
     }
-    const list = page.locator('.notebookOverlay .cell-list-container');
-    await list.hover();
-    for (let step = 0; step < 60; step += 1) {
-      await page.mouse.wheel(0, 1500); // down to the last cell, far past the first ones
-    }
-    await page.locator('.notebookOverlay .cell', { hasText: 'joblib.dump' }).first().waitFor();
-    for (let step = 0; step < 60; step += 1) {
-      await page.mouse.wheel(0, -1500); // and back to the top, past the model's cells
-    }
-    await page.locator('.notebookOverlay .cell', { hasText: 'Loan default' }).first().waitFor();
+    // Go to the last cell, then back to the third: VS Code renders only the cells in view,
+    // so the cells in between leave it both ways.
+    await (await problems(page, 'T2.2')).dblclick();
+    await page.locator('.statusbar-item', { hasText: /Cell 126 of 126/ }).waitFor();
+    await page.locator('.notebookOverlay .monaco-editor', { hasText: 'joblib.dump' }).first().waitFor();
+    await (await problems(page, 'A4.2')).dblclick();
+    await page.locator('.statusbar-item', { hasText: /Cell 3 of 126/ }).waitFor();
+    await page.locator('.notebookOverlay .monaco-editor', { hasText: 'joblib.dump' }).waitFor({ state: 'detached' });
     for (const id of ['A4.2', 'F1.5', 'F2.5', 'T2.2', 'RA002']) {
       await problems(page, id); // still listed: pushed, not pulled per visible cell
     }
+    assert.equal(await page.locator('.markers-panel .monaco-list-row').count(), 8, 'the file row and its 7 problems');
+    await page.locator('.statusbar-item', { hasText: /RAI 7 to act on/ }).waitFor(); // 2 errors, 5 warnings
     await screenshot(page, 'gate-1-problems-after-scrolling');
   });
 
