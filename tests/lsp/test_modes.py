@@ -106,3 +106,21 @@ async def test_a_pulling_client_gets_notebook_cells_pushed_and_only_once(
         T.DocumentDiagnosticParams(T.TextDocumentIdentifier(uris[6]))
     )
     assert not report.items  # type: ignore[union-attr]
+
+
+async def test_editing_one_cell_keeps_the_other_cells_pushed_diagnostics(
+    pulling: LanguageClient, tmp_path: Path
+) -> None:
+    from tests.lsp.notebook_helpers import cells_of, edit_cell, open_notebook
+
+    path = project_copy(tmp_path) / "credit_model.ipynb"
+    cells = cells_of(path)
+    uris = open_notebook(pulling, path, cells)
+    await published(pulling, uris[2], lambda d: "A4.2" in {x.code for x in d})
+    waived = cells[6][1].replace(
+        "accuracy_score(y_test, y_pred))", "accuracy_score(y_test, y_pred))  # rai: waive F1.5 -- ok"
+    )
+    assert waived != cells[6][1]
+    edit_cell(pulling, path, 1, uris[6], waived, cells[6][1])
+    await published(pulling, uris[6], lambda d: "F1.5" not in {x.code for x in d})
+    assert "A4.2" in {x.code for x in pulling.diagnostics[uris[2]]}

@@ -101,7 +101,11 @@ def register(server: RaiServer) -> None:
     @server.feature(
         T.TEXT_DOCUMENT_DIAGNOSTIC,
         T.DiagnosticOptions(
-            identifier="raiassist", inter_file_dependencies=True, workspace_diagnostics=False
+            # not the client's name: VS Code keeps markers by owner, and a pull collection
+            # named like the push one would wipe pushed notebook diagnostics with each pull
+            identifier="raiassist-pull",
+            inter_file_dependencies=True,
+            workspace_diagnostics=False,
         ),
     )
     @answers(lambda: T.FullDocumentDiagnosticReport(items=[]))
