@@ -27,9 +27,12 @@ STATUSES = ("open", "met", "waived", "not-applicable")
 NOT_APPLIES = "not-applies"  # the YAML word for what `rai-test-not` says inline
 YAML_NAME = "rai-tests.yaml"
 _ID = r"[A-Za-z][\w.-]*+"
-_OUTCOME = re.compile(r"rai-test(?P<negated>-not)?:(?P<body>[^\n]*?)(?:-->)?\s*$")
-_SIGNAL = re.compile(r"(?:#|<!--)\s*(expect|expect-not):\s*([\w.,\s-]+?)\s*(?:-->)?\s*$")
-_ITEM = re.compile(rf"^\s*({_ID})(?:\s+([\w-]+))?\s*$")
+# Possessive runs, and the rest of a line taken apart in code, not by backtracking: linear on
+# any comment, however long.
+_SIGNAL = re.compile(r"(?:#|<!--)\s*+(expect-not|expect):")
+_NAMES = re.compile(r"[\w.,\s-]++")
+_ITEM = re.compile(rf"^\s*+({_ID})(?:\s++([\w-]++))?\s*+$")
+_SEPARATORS = re.compile(r"[,\s]++")
 
 Kind = Literal["applies", "not-applies", "signal", "no-signal"]
 
@@ -55,12 +58,15 @@ def inline(document: Document, file: Path, shown: str) -> list[Expectation]:
         for number, text in enumerate(cell.source.splitlines(), start=1):
             where = document.location(cell, number, 0)
             place = _place(shown, where.cell, where.line)
-            if (match := _OUTCOME.search(text)) is not None and "rai-test" in text:
-                found += _outcomes(match, file, place, where.cell, where.line)
-            if (signal := _SIGNAL.search(text)) is not None:
+            outcome = _outcome(text)
+            if outcome is not None:
+                found += _outcomes(*outcome, file, place, where.cell, where.line)
+            signal = _SIGNAL.search(text)
+            names = _ending(text[signal.end() :]) if signal else ""
+            if signal and names and _NAMES.fullmatch(names):
                 kind: Kind = "signal" if signal.group(1) == "expect" else "no-signal"
                 below = document.location(cell, number + 1, 0)
-                for name in re.split(r"[,\s]+", signal.group(2).strip()):
+                for name in _SEPARATORS.split(names):
                     found.append(Expectation(file, kind, name, None, place, below.cell, below.line))
     return found
 
@@ -69,12 +75,27 @@ def _place(shown: str, cell: int | None, line: int) -> str:
     return f"{shown}:cell_{cell + 1}:{line}" if cell is not None else f"{shown}:{line}"
 
 
+def _outcome(text: str) -> tuple[bool, str] | None:
+    """`(negated, body)` of `rai-test: ...` or `rai-test-not: ...` on a line, else None."""
+    at = text.find("rai-test")
+    if at < 0:
+        return None
+    rest = text[at + len("rai-test") :]
+    negated = rest.startswith("-not")
+    rest = rest[4:] if negated else rest
+    return (negated, _ending(rest[1:])) if rest.startswith(":") else None
+
+
+def _ending(text: str) -> str:
+    """A comment's text without the spaces and the `-->` that close it."""
+    return text.strip().removesuffix("-->").strip()
+
+
 def _outcomes(
-    match: re.Match[str], file: Path, place: str, cell: int | None, line: int
+    negated: bool, body: str, file: Path, place: str, cell: int | None, line: int
 ) -> list[Expectation]:
-    negated = match.group("negated") is not None
     result = []
-    for item in match.group("body").split(","):
+    for item in body.split(","):
         parsed = _ITEM.match(item)
         if parsed is None or (negated and parsed.group(2)):
             raise UserError([Problem(place, f"cannot read the expectation '{item.strip()}'")])
