@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from string import Template
 
-from raiassist.document import Document
+from raiassist.document import Document, Location
 from raiassist.resources import guidance_dir, template_path
 from raiassist.scan import Facts
 from raiassist.standard.model import Requirement
@@ -65,17 +65,32 @@ def evaluation(req: Requirement, facts: Facts) -> Evaluation | None:
     defined = definitions(facts.document)
     metric = next((h for h in facts.of("aggregate-metrics") if "|" in h.subject), None)
     y_true, y_pred = metric.subject.split("|", 1) if metric else ("", "")
-    attribute = next(
-        (h.subject for h in facts.of("sensitive-attribute") if _COLUMN.match(h.detail)), ""
-    )
-    frame = next((h.subject for h in facts.of("loads-tabular-data") if h.subject), "")
-    names = {"y_true": y_true, "y_pred": y_pred, "frame": frame}
-    known = {k: v for k, v in names.items() if v and _root(v) in defined}
-    complete = len(known) == 3 and bool(attribute)
-    places = [defined[_root(v)] for v in known.values()]
+    labels = {k: v for k, v in {"y_true": y_true, "y_pred": y_pred}.items() if _root(v) in defined}
+    places = [defined[_root(v)] for v in labels.values()]
     if metric is not None:
         places.append((metric.location.cell, metric.location.end_line or metric.location.line))
-    cell, line = max(places, key=lambda p: (p[0] or 0, p[1]), default=(None, 0))
+    cell, line = max(places, key=_order, default=(None, 0))
+    # Only a table and a column the code names by that place: a column that first appears
+    # cells later (of another table, often) would make code that fails where it lands.
+    limit = _order((cell, line)) if places else (1 << 30, 0)
+    attribute = next(
+        (
+            h.subject
+            for h in facts.of("sensitive-attribute")
+            if _COLUMN.match(h.detail) and _order(_at(h.location)) <= limit
+        ),
+        "",
+    )
+    frame = next(
+        (
+            h.subject
+            for h in facts.of("loads-tabular-data")
+            if h.subject in defined and _order(_at(h.location)) <= limit
+        ),
+        "",
+    )
+    known = {**labels, **({"frame": frame} if frame else {})}
+    complete = len(known) == 3 and bool(attribute)
     feature = _feature(known, attribute, facts)
     path = guidance_dir() / "templates" / "code" / "fairness-evaluation.py"
     code = Template(path.read_text(encoding="utf-8")).substitute(
@@ -97,6 +112,14 @@ _NOTE = (
 _FILL_IN = (
     "fill in each `...` (inputs raiassist\n# could not find); until then it counts as nothing."
 )
+
+
+def _at(location: Location) -> tuple[int | None, int]:
+    return (location.cell, location.end_line or location.line)
+
+
+def _order(place: tuple[int | None, int]) -> tuple[int, int]:
+    return (place[0] or 0, place[1])
 
 
 def _argument(value: str | None, meaning: str) -> str:

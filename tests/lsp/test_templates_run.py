@@ -66,3 +66,20 @@ async def test_inputs_it_cannot_find_stay_placeholders_that_satisfy_nothing(
     report = check_paths([path], load_config(path), load_standard(), parallel=False)
     f15_after = next(f for f in report.files[0].findings if f.id == "F1.5")
     assert f15_after.status == "open" and not f15_after.evidence
+
+
+def test_a_column_named_only_after_the_metric_is_not_used() -> None:
+    """The sensitive column of a table loaded after the evaluation point (an exercise at the end
+    of a tutorial) would make code that fails there: it stays a placeholder."""
+    from raiassist.document import read_document
+    from raiassist.scan import scan
+    from raiassist.templating import evaluation
+
+    path = Path(__file__).parent.parent / "fixtures" / "lsp_project" / "templates"
+    standard = load_standard()
+    facts = scan(read_document(path / "other_table_later.py"), catalogue=standard.catalogue)
+    found = evaluation(standard.by_id["F1.5"], facts)
+    assert found is not None and not found.complete
+    assert (found.cell, found.line) == (None, 12), "after the metric, the last input"
+    assert "y_true=y_test," in found.code and "passengers" not in found.code
+    assert "sensitive_features=...,  # the sensitive column" in found.code
