@@ -23,8 +23,18 @@ export interface IItem {
   signals?: { name: string; detail: string; because: string | null }[];
   evidence: { kind: string; detail: string; cell: number | null; because?: string | null }[];
   incomplete: string[];
+  not_run?: boolean;
   waiver: { reason: string; until: string | null } | null;
   answer: { [key: string]: string } | null;
+}
+
+/** One section of the core's `next_actions`: the order to act in, for every surface. */
+export interface ISection {
+  kind: 'code' | 'file' | 'process' | 'info' | 'done';
+  title: string;
+  collapsed: boolean;
+  goal: string | null;
+  ids: string[];
 }
 
 /** A catalogue entry that a signal or evidence cites (`because`): which documented API says
@@ -53,6 +63,16 @@ export interface IChecklist {
   /** One real-world incident per requirement that has one, with its source. */
   incidents?: IIncident[];
   goals: { id: string; title: string; principle: string }[];
+  next_actions: ISection[];
+  to_act: number;
+  answerer: { name: string; source: 'git' | 'setting' | 'system' };
+  moved: { old: string; ids: string[] }[];
+  record: IRecordStamp;
+}
+
+export interface IRecordStamp {
+  record: string;
+  stamp: string | null;
 }
 
 export interface IExplanation {
@@ -72,6 +92,7 @@ export interface ITemplate {
 export interface ITemplates {
   id: string;
   index: number;
+  insert_after?: number | null; // the cell that defines what the template uses
   templates: ITemplate[];
 }
 
@@ -99,20 +120,27 @@ function post<T>(endpoint: string, body: object): Promise<T> {
 }
 
 export const api = {
-  checklist: (path: string, content: unknown) =>
-    post<IChecklist>('checklist', { path, content }),
+  checklist: (path: string, content: unknown, answerer: string) =>
+    post<IChecklist>('checklist', { path, content, answerer }),
+  record: (path: string) =>
+    call<IRecordStamp>(`record?path=${encodeURIComponent(path)}`),
   explain: (path: string, id: string) =>
     call<IExplanation>(
       `requirements/${encodeURIComponent(id)}?path=${encodeURIComponent(path)}`
     ),
   templates: (path: string, content: unknown, id: string) =>
     post<ITemplates>('templates', { path, content, id }),
-  answer: (path: string, id: string, answer: Answer, text: string, scope: string) =>
+  answer: (path: string, id: string, answer: Answer, text: string, scope: string, answerer: string) =>
     post<{ entry: { [key: string]: string }; record: string }>('answer', {
       path,
       id,
       answer,
       text,
-      scope
-    })
+      scope,
+      answerer
+    }),
+  withdraw: (path: string, id: string, scope: string) =>
+    post<{ id: string; removed: number }>('withdraw', { path, id, scope }),
+  move: (path: string, old: string) =>
+    post<{ old: string; new: string; moved: number }>('move', { path, old })
 };

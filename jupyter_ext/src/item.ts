@@ -1,18 +1,10 @@
-// One checklist item: a clickable row (status, ID, title, severity) that expands to what was
-// found, the requirement in plain words, templates to insert and the answer form.
-import { Answer, IExplanation, IIncident, IItem, ISource, ITemplate, ITemplates } from './api';
-
-export interface IItemHost {
-  expanded: Set<string>;
-  sources: { [id: string]: ISource };
-  incidents: { [id: string]: IIncident };
-  drafts: Map<string, string>;
-  toggle(item: IItem): void;
-  explain(id: string): Promise<IExplanation>;
-  templates(id: string): Promise<ITemplates>;
-  insert(found: ITemplates, template: ITemplate): Promise<void>;
-  answer(item: IItem, answer: Answer, text: string): Promise<void>;
-}
+// One checklist item, kept by requirement id across refreshes: a row whose head is a button
+// (status, ID, title, severity; aria-expanded) and whose details (why, sources, templates,
+// the answer form) are made once when first expanded and then updated in place, so a note
+// being typed survives every refresh.
+import { IItem } from './api';
+import { answerForm, explanation, IItemHost, incidentOf, sourcesOf, templatesOf } from './details';
+import { el } from './dom';
 
 const MARKS: { [status: string]: string } = {
   open: '○',
@@ -21,18 +13,6 @@ const MARKS: { [status: string]: string } = {
   'not-applicable': '–'
 };
 const MAX_EVIDENCE = 3; // evidence named in a met item's line; the rest are counted
-const ANSWERS: [Answer, string][] = [
-  ['attested', 'Attest'],
-  ['not-applicable', 'Not applicable'],
-  ['waived', 'Waive']
-];
-
-function el(tag: string, className: string, text = ''): HTMLElement {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.textContent = text;
-  return node;
-}
 
 function cellText(cell: number | null | undefined): string {
   return cell === null || cell === undefined ? '' : ` (cell ${cell + 1})`;
@@ -47,143 +27,87 @@ export function statusText(item: IItem): string {
     const found = item.evidence.slice(0, MAX_EVIDENCE).map(e => e.detail + cellText(e.cell));
     const more = item.evidence.length - found.length;
     const rest = more > 0 ? `; and ${more} more` : '';
-    return `Met by ${found.join('; ') || 'evidence in the project'}${rest}`;
+    const lead = item.not_run ? 'Met — not run yet: ' : 'Met by ';
+    return `${lead}${found.join('; ') || 'evidence in the project'}${rest}`;
   }
   if (item.status === 'waived') {
     const reason = item.waiver?.reason ?? item.answer?.reason;
-    return `Waived: ${reason}`;
+    return `Waived: ${reason}` + (item.answer ? ` — ${item.answer.by}, ${item.answer.date}` : '');
   }
   if (item.status === 'not-applicable') {
-    return `Not applicable: ${item.answer?.reason}`;
+    return `Not applicable: ${item.answer?.reason} — ${item.answer?.by}, ${item.answer?.date}`;
   }
   return item.message;
 }
 
-export function renderItem(item: IItem, host: IItemHost): HTMLElement {
-  const li = el('li', 'jp-raiassist-item');
-  li.dataset.id = item.id;
-  li.dataset.status = item.status;
-  li.dataset.severity = item.severity;
-  const head = el('div', 'jp-raiassist-head');
-  head.setAttribute('role', 'button');
-  head.title = item.locations.length ? 'Go to the cell and expand' : 'Expand';
-  head.append(
-    el('span', 'jp-raiassist-mark', MARKS[item.status] ?? '?'),
-    el('span', 'jp-raiassist-id', item.id),
-    el('span', 'jp-raiassist-title', item.title ?? ''),
-    el('span', 'jp-raiassist-severity', item.severity)
-  );
-  head.onclick = () => host.toggle(item);
-  li.append(head);
-  if (host.expanded.has(item.id)) {
-    li.append(details(item, host));
-  }
-  return li;
-}
+export class Row {
+  readonly node = el('li', 'jp-raiassist-item');
+  readonly head = el('button', 'jp-raiassist-head') as HTMLButtonElement;
+  private mark = el('span', 'jp-raiassist-mark');
+  private title = el('span', 'jp-raiassist-title');
+  private severity = el('span', 'jp-raiassist-severity');
+  private details: HTMLElement | null = null;
+  private why: HTMLElement | null = null;
+  private item: IItem;
 
-function details(item: IItem, host: IItemHost): HTMLElement {
-  const box = el('div', 'jp-raiassist-details');
-  box.append(el('p', 'jp-raiassist-why', statusText(item)));
-  const sources = sourcesOf(item, host.sources);
-  if (sources) {
-    box.append(sources);
+  constructor(item: IItem, private host: IItemHost) {
+    this.item = item;
+    this.node.setAttribute('role', 'listitem');
+    this.node.dataset.id = item.id;
+    this.head.type = 'button';
+    this.head.setAttribute('aria-expanded', 'false');
+    this.head.append(this.mark, el('span', 'jp-raiassist-id', item.id), this.title, this.severity);
+    this.head.onclick = () => host.toggle(this.item);
+    this.node.append(this.head);
+    this.update(item);
   }
-  const incident = host.incidents[item.id];
-  if (incident) {
-    box.append(incidentOf(incident));
-  }
-  for (const gap of item.incomplete) {
-    box.append(el('p', 'jp-raiassist-incomplete', gap));
-  }
-  const feedback = el('p', 'jp-raiassist-feedback');
-  box.append(templatesOf(item, host, feedback), answerForm(item, host, feedback), feedback);
-  box.append(explanation(item, host));
-  return box;
-}
 
-/** "When this was missed: <title (year)>", a link to the incident's first source. */
-function incidentOf(incident: IIncident): HTMLElement {
-  const line = el('p', 'jp-raiassist-incident', 'When this was missed: ');
-  line.append(linkTo(incident.text, incident.url));
-  return line;
-}
-
-function linkTo(text: string, url: string): HTMLAnchorElement {
-  const link = el('a', '', text) as HTMLAnchorElement;
-  if (/^https?:\/\//.test(url)) {
-    link.href = url;
-    link.target = '_blank';
-    link.rel = 'noopener noreferrer';
-  }
-  return link;
-}
-
-/** "Per the catalogue: fairlearn, …", each a link to the documentation it was written from. */
-function sourcesOf(item: IItem, sources: { [id: string]: ISource }): HTMLElement | null {
-  const found = new Map<string, ISource>();
-  for (const hit of [...(item.signals ?? []), ...item.evidence]) {
-    const source = hit.because ? sources[hit.because] : undefined;
-    if (source && !found.has(source.name)) {
-      found.set(source.name, source);
+  /** Show the item's new state without replacing any element. */
+  update(item: IItem): void {
+    this.item = item;
+    const data = this.node.dataset;
+    [data.status, data.severity] = [item.status, item.severity];
+    data.notRun = item.not_run ? 'true' : 'false';
+    this.mark.textContent = MARKS[item.status] ?? '?';
+    this.title.textContent = item.title ?? '';
+    this.severity.textContent = item.not_run ? `${item.severity} · not run yet` : item.severity;
+    this.head.title = item.locations.length ? 'Go to the cell and expand' : 'Expand';
+    const open = this.host.expanded.has(item.id);
+    this.head.setAttribute('aria-expanded', String(open));
+    if (open && !this.details) {
+      this.details = this.makeDetails();
+      this.node.append(this.details);
+    }
+    if (this.details) {
+      this.details.hidden = !open;
+      this.why!.textContent = statusText(item);
+      this.node.querySelector('.jp-raiassist-withdraw')?.toggleAttribute('hidden', !item.answer);
     }
   }
-  if (!found.size) {
-    return null;
-  }
-  const line = el('p', 'jp-raiassist-sources', 'Per the catalogue: ');
-  [...found.values()].slice(0, 3).forEach((source, index) => {
-    const link = linkTo(source.name, source.docs);
-    line.append(...(index ? ['; ', link] : [link]));
-  });
-  return line;
-}
 
-function explanation(item: IItem, host: IItemHost): HTMLElement {
-  const box = el('div', 'jp-raiassist-explain', 'Loading the requirement…');
-  host.explain(item.id).then(
-    found => {
-      box.textContent = '';
-      box.append(el('p', 'jp-raiassist-facts', found.facts));
-      for (const section of found.sections) {
-        box.append(el('h4', '', section.title), el('p', 'jp-raiassist-body', section.body));
-      }
-    },
-    error => (box.textContent = String(error.message ?? error))
-  );
-  return box;
-}
-
-function templatesOf(item: IItem, host: IItemHost, feedback: HTMLElement): HTMLElement {
-  const box = el('div', 'jp-raiassist-templates');
-  host.templates(item.id).then(found => {
-    for (const template of found.templates) {
-      const button = el('button', 'jp-Button jp-mod-styled jp-raiassist-insert', template.title);
-      button.dataset.template = template.name;
-      button.dataset.kind = template.kind;
-      button.onclick = () =>
-        host.insert(found, template).catch(e => (feedback.textContent = e.message));
-      box.append(button);
+  private makeDetails(): HTMLElement {
+    const box = el('div', 'jp-raiassist-details');
+    this.why = el('p', 'jp-raiassist-why');
+    box.append(this.why);
+    const sources = sourcesOf(this.item, this.host.sources);
+    if (sources) {
+      box.append(sources);
     }
-  }, error => (feedback.textContent = String(error.message ?? error)));
-  return box;
-}
-
-function answerForm(item: IItem, host: IItemHost, feedback: HTMLElement): HTMLElement {
-  const form = el('div', 'jp-raiassist-answer');
-  const text = document.createElement('textarea');
-  text.className = 'jp-raiassist-text';
-  text.placeholder = 'A note (to attest) or a reason (not applicable, waive)';
-  text.value = host.drafts.get(item.id) ?? '';
-  text.oninput = () => host.drafts.set(item.id, text.value);
-  form.append(text);
-  for (const [answer, label] of ANSWERS) {
-    const button = el('button', 'jp-Button jp-mod-styled jp-raiassist-do', label);
-    button.dataset.answer = answer;
-    button.onclick = () => {
-      feedback.textContent = 'Writing to the record…';
-      host.answer(item, answer, text.value).catch(e => (feedback.textContent = e.message));
-    };
-    form.append(button);
+    const incident = incidentOf(this.host.incidents[this.item.id]);
+    if (incident) {
+      box.append(incident);
+    }
+    for (const gap of this.item.incomplete) {
+      box.append(el('p', 'jp-raiassist-incomplete', gap));
+    }
+    const feedback = el('p', 'jp-raiassist-feedback');
+    feedback.setAttribute('role', 'status');
+    box.append(
+      templatesOf(this.item, this.host, feedback),
+      answerForm(() => this.item, this.host, feedback),
+      feedback,
+      explanation(this.item, this.host)
+    );
+    return box;
   }
-  return form;
 }

@@ -34,6 +34,9 @@ export async function startLab() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raiassist-lab-'));
   const root = path.join(dir, 'root');
   fs.cpSync(process.env.RAIASSIST_E2E_EXAMPLES, path.join(root, 'examples'), { recursive: true });
+  if (process.env.RAIASSIST_E2E_FIXTURES) {  // the 120-cell notebook, a project of its own
+    fs.cpSync(process.env.RAIASSIST_E2E_FIXTURES, path.join(root, 'big'), { recursive: true });
+  }
   const state = path.join(dir, 'state');
   writeJson(path.join(state, 'settings/@jupyterlab/apputils-extension/notification.jupyterlab-settings'),
     { fetchNews: 'false', checkForUpdates: false });
@@ -70,7 +73,7 @@ export async function startLab() {
     await new Promise(resolve => server.exitCode !== null ? resolve() : server.on('exit', resolve));
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { root, url, browser, stop };
+  return { root, url, browser, stop, venv };
 }
 
 /** Open a notebook in JupyterLab and wait until its cells are there. */

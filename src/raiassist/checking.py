@@ -102,10 +102,12 @@ def check_document(
     record: Record | None = None,
     project_hits: Sequence[Hit] | None = None,
     cache: ScanCache | None = None,
+    runtime: Sequence[Hit] = (),
 ) -> FileReport:
     """Check one in-memory document (an editor buffer or a notebook's current content).
     Pass the same `cache` for successive versions of one document to re-walk only what an
-    edit can change. Analysis past the time limit gives RA004 for the document."""
+    edit can change. `runtime`: what the kernel companion saw in live objects, counted as
+    found in the document. Analysis past the time limit gives RA004 for the document."""
     if record is None:
         record = load_record(config.record_path)
     try:
@@ -114,6 +116,8 @@ def check_document(
                 project_hits = hits_for(config.root, config.root / relative)
             inputs = Inputs(standard, config.settings, record, tuple(project_hits))
             facts = scan(document, cache, standard.catalogue)
+            if runtime:
+                facts = replace(facts, hits=facts.hits + tuple(runtime))
             findings = evaluate(facts, document.path, inputs, relative)
     except TimeLimit:
         facts, findings = Facts(document), [_stopped(document.path)]

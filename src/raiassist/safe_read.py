@@ -10,6 +10,7 @@ FIFO, a device or a socket is never opened for reading, so nothing waits on it.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from pathlib import Path
@@ -102,12 +103,31 @@ def load_yaml(source: Path | str, display: str) -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         _check_shape(yaml.parse(text, Loader=loader), display)
-        return yaml.load(text, Loader=loader)
+        return yaml.load(text, Loader=_dated(loader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or "cannot be parsed"
         raise UserError([Problem(display, f"not valid YAML: {reason}", line=line)]) from None
+
+
+@functools.cache
+def _dated(loader: Any) -> Any:
+    """`loader` whose dates that look like dates but are none (`2026-11-31`) are refused as
+    a YAML error at their line; PyYAML's own constructor raises a bare ValueError there,
+    which would reach the user as a crash."""
+    import yaml
+
+    def timestamp(self: Any, node: Any) -> Any:
+        try:
+            return loader.construct_yaml_timestamp(self, node)
+        except ValueError as exc:
+            problem = f"not a valid date ({exc})"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
+
+    dated: Any = type("DatedLoader", (loader,), {})
+    dated.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    return dated
 
 
 def _check_shape(events: Any, display: str) -> None:

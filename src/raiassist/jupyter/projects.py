@@ -62,15 +62,21 @@ def resolve(root: Path, api_path: object) -> Path:
     return file
 
 
-def target(root: Path, api_path: object) -> Target:
+def target(root: Path, api_path: object, answerer: object = None) -> Target:
     """The file and its project (configuration and Standard). Packs are read only when
     built in or inside the project: whoever can write a notebook folder's configuration
-    must not make the server read (and report on) files elsewhere."""
+    must not make the server read (and report on) files elsewhere. `answerer` is the
+    JupyterLab setting of that name: it counts over the project's file, as editor settings
+    do (git's identity still comes first)."""
     from raiassist.errors import UserError
 
     file = resolve(root, api_path)
+    if answerer is not None and not isinstance(answerer, str):
+        raise RequestError(400, "'answerer' must be a name, such as Dana Whitfield")
     try:
         config = load_config(file)
+        if answerer and answerer.strip():
+            config = config.with_overrides({"answerer": answerer.strip()})
         standard = load_standard(
             config.settings.packs, config.root, config.catalogue_paths, within=config.root
         )

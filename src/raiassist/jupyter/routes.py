@@ -7,13 +7,22 @@ or cookie, XSRF on writes) and its authorizer decides on the `contents` resource
 - `GET /raiassist/requirements/<ID>?path=...`: one requirement in plain words
 - `GET /raiassist/standard?path=...`: `raiassist standard --format json` for that project
 - `POST /raiassist/templates` `{"path", "content", "id"}`: cells that help with one item
-- `POST /raiassist/answer` `{"path", "id", "answer", "text", "scope"?}`: writes the record
+- `POST /raiassist/answer` `{"path", "id", "answer", "text", "scope"?, "answerer"?}`: writes
+  the record (answering again replaces the earlier answer)
+- `POST /raiassist/withdraw` `{"path", "id", "scope"?}`: takes an answer back
+- `POST /raiassist/move` `{"path", "old"}`: the answers recorded for `old`, a file that is
+  gone (RA104), now count for `path`
+- `GET /raiassist/record?path=...`: the record's stamp, which changes whenever the file does
+
+A broken project (configuration, packs, record) is refused with 409 and the CLI's message:
+file, line, what is wrong.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -26,11 +35,13 @@ from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 
 from raiassist.errors import UserError
-from raiassist.jupyter import checklists, templates
+from raiassist.jupyter import answers, checklists, templates
 from raiassist.jupyter.projects import RequestError, ScanCaches, Target, target
 from raiassist.safe_read import over_limit, too_large
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
+INTERNAL = "raiassist: internal error (the details are in the Jupyter server's log)"
 CHECKS = 2  # worker threads for checks
 Method = TypeVar("Method", bound=Callable[..., Awaitable[None]])
 Work = Callable[[Target, dict[str, Any]], T]
@@ -88,7 +99,8 @@ class Handler(APIHandler):
             if refused:
                 raise RequestError(413, too_large())
             body = json_body(raw) if path is None else {}
-            return work(target(root, body.get("path") if path is None else path), body)
+            where = body.get("path") if path is None else path
+            return work(target(root, where, body.get("answerer")), body)
 
         try:
             if checks:
@@ -99,6 +111,9 @@ class Handler(APIHandler):
         except UserError as exc:  # the project's record or packs went bad meanwhile
             message = "; ".join(str(p) for p in exc.problems)
             raise tornado.web.HTTPError(409, message.replace("%", "%%")) from None
+        except Exception:  # a bug: one sentence for the panel, the traceback in the log
+            log.exception("raiassist: %s %s failed", self.request.method, self.request.path)
+            raise tornado.web.HTTPError(500, INTERNAL) from None
 
     def reply(self, data: Any) -> None:
         self.set_header("Content-Type", "application/json")
@@ -154,11 +169,26 @@ class StandardHandler(Handler):
         self.reply(await self.run(lambda t, _: standard_json(t.standard), path))
 
 
-class AnswerHandler(Handler):
+class RecordHandler(Handler):
+    """Polled by the panel: cheap (one stat), so it runs beside the checks."""
+
     @tornado.web.authenticated
-    @allowed("write")
-    async def post(self) -> None:
-        self.reply(await self.run(checklists.write_answer, checks=False))
+    @allowed("read")
+    async def get(self) -> None:
+        path = self.get_query_argument("path", "")
+        self.reply(await self.run(lambda t, _: answers.record_stamp(t), path, checks=False))
+
+
+def writer(work: Work[dict[str, Any]]) -> type[Handler]:
+    """A route that writes the record with `work(target, body)`."""
+
+    class Writer(Handler):
+        @tornado.web.authenticated
+        @allowed("write")
+        async def post(self) -> None:
+            self.reply(await self.run(work, checks=False))
+
+    return Writer
 
 
 def setup(server_app: Any) -> None:
@@ -173,6 +203,9 @@ def setup(server_app: Any) -> None:
             (url_path_join(base, "templates"), TemplatesHandler),
             (url_path_join(base, "requirements", r"([A-Za-z0-9.\-]+)"), RequirementHandler),
             (url_path_join(base, "standard"), StandardHandler),
-            (url_path_join(base, "answer"), AnswerHandler),
+            (url_path_join(base, "record"), RecordHandler),
+            (url_path_join(base, "answer"), writer(answers.write_answer)),
+            (url_path_join(base, "withdraw"), writer(answers.withdraw_answer)),
+            (url_path_join(base, "move"), writer(answers.move_here)),
         ],
     )

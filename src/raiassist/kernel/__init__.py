@@ -43,6 +43,7 @@ def load(shell: Any) -> Companion | None:
     shell.events.register("post_run_cell", after_cell)
     _loaded[id(shell)] = (companion, view, after_cell)
     companion.look(shell.user_ns, shell.user_ns_hidden, "before loading")
+    companion.stale()  # the files' stamps as they are now
     view.show(companion.evaluate())
     display(view.widget)  # type: ignore[no-untyped-call]
     return companion
@@ -63,7 +64,8 @@ def _after_cell(shell: Any, companion: Companion, view: ChecklistView, result: A
     try:
         count = getattr(result, "execution_count", None)
         where = f"cell [{count}]" if count is not None else "a cell"
-        if companion.look(shell.user_ns, shell.user_ns_hidden, where):
+        changed = companion.look(shell.user_ns, shell.user_ns_hidden, where)
+        if companion.stale() or changed:  # both run: `stale` takes the files' new stamps
             start = time.perf_counter()
             view.show(companion.evaluate())
             log.debug("raiassist: evaluated in %.1f ms", (time.perf_counter() - start) * 1000)

@@ -35,6 +35,8 @@ class Observation:
     kind: Literal["signal", "evidence"]
     detail: str  # what a person reads, e.g. "DataFrame df has column 'sex'"
     subject: str = ""  # column, attribute or metric the observation is about
+    variable: str = ""  # the name that holds the object
+    category: str = ""  # for a column: what the catalogue's words say it is ("sex")
 
 
 def kind_of(obj: object) -> str | None:
@@ -156,6 +158,7 @@ def _dataframe(
             "signal",
             f"DataFrame {variable} with {len(columns)} columns, {cell}",
             variable,
+            variable,
         )
     ]
     for column in columns:
@@ -166,7 +169,7 @@ def _dataframe(
         ):
             if category:
                 detail = f"DataFrame {variable} has column '{column}' ({category}), {cell}"
-                found.append(Observation(name, "signal", detail, column))
+                found.append(Observation(name, "signal", detail, column, variable, category))
     return tuple(found)
 
 
