@@ -13,8 +13,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lsprotocol import types as T
 from pygls.exceptions import JsonRpcInvalidParams
@@ -31,6 +32,7 @@ from raiassist.missed import lines_json
 from raiassist.reporters.json_report import file_json, report_json
 
 log = logging.getLogger(__name__)
+T_ = TypeVar("T_")
 
 
 def register(server: RaiServer) -> None:
@@ -52,13 +54,8 @@ def register(server: RaiServer) -> None:
                 )
             )
             return None
-        try:
-            entry = await ls.off_loop(request.write, project)
-        except UserError as exc:
-            _show_problems(ls, exc)
-            return None
-        _record_changed(ls, project)
-        return {k: str(v) for k, v in entry.as_dict().items()}
+        entry = await _change_record(ls, project, request.write, project)
+        return None if entry is None else {k: str(v) for k, v in entry.as_dict().items()}
 
     @server.command("raiassist.withdraw")
     async def withdraw_answer(ls: RaiServer, *args: Any) -> dict[str, Any] | None:
@@ -69,13 +66,8 @@ def register(server: RaiServer) -> None:
         project = await ls.off_loop(ls.projects.for_path, request.project_path(roots))
         if project is None:
             return None
-        try:
-            removed = await ls.off_loop(request.withdraw, project)
-        except UserError as exc:
-            _show_problems(ls, exc)
-            return None
-        _record_changed(ls, project)
-        return {"id": request.id.upper(), "removed": removed}
+        removed = await _change_record(ls, project, request.withdraw, project)
+        return None if removed is None else {"id": request.id.upper(), "removed": removed}
 
     @server.command("raiassist.moveAnswers")
     async def move_answers(ls: RaiServer, *args: Any) -> dict[str, Any] | None:
@@ -93,15 +85,9 @@ def register(server: RaiServer) -> None:
         project = await ls.off_loop(ls.projects.for_path, request.project_path(roots))
         if project is None or not request.path:
             return None
-        try:
-            moved = await ls.off_loop(
-                move_answers, project.config, old, project.root / request.path
-            )
-        except UserError as exc:
-            _show_problems(ls, exc)
-            return None
-        _record_changed(ls, project)
-        return {"old": old, "path": request.path, "moved": moved}
+        new = project.root / request.path
+        moved = await _change_record(ls, project, move_answers, project.config, old, new)
+        return None if moved is None else {"old": old, "path": request.path, "moved": moved}
 
     @server.command("raiassist.showDocs")
     async def show_docs(ls: RaiServer, *args: Any) -> str | None:
@@ -162,14 +148,20 @@ def register(server: RaiServer) -> None:
         return standard_json(project.standard) if project else None
 
 
-def _show_problems(ls: RaiServer, exc: UserError) -> None:
-    message = "; ".join(str(p) for p in exc.problems)
-    ls.window_show_message(T.ShowMessageParams(T.MessageType.Error, f"raiassist: {message}"))
-
-
-def _record_changed(ls: RaiServer, project: Project) -> None:
+async def _change_record(
+    ls: RaiServer, project: Project, work: Callable[..., T_], *args: Any
+) -> T_ | None:
+    """`work(*args)` (a write to the project's record) off the event loop; then everything
+    is analysed again. A refusal is shown to the user, and gives None."""
+    try:
+        done = await ls.off_loop(work, *args)
+    except UserError as exc:
+        message = "; ".join(str(p) for p in exc.problems)
+        ls.window_show_message(T.ShowMessageParams(T.MessageType.Error, f"raiassist: {message}"))
+        return None
     ls.projects.forget(project.config.record_path)
     ls.refresh_all()
+    return done
 
 
 def _param(params: Any, key: str) -> Any:
