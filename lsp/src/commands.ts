@@ -14,6 +14,7 @@ export function registerCommands(server: Server, store: ChecklistStore, view: Ch
     'raiassist.restart': () => server.restart(),
     'raiassist.showChecklist': () => vscode.commands.executeCommand(`${VIEW_ID}.focus`),
     'raiassist.refreshChecklist': () => store.fetch(),
+    'raiassist.filterChecklist': () => view.chooseFilter(),
     'raiassist.checkProject': () => checkProject(server, output),
     'raiassist.explain': () => explain(server, store),
     'raiassist.item.attest': answer('attested'),

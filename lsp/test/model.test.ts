@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { answererText, type Checklist, iconFor, openSummary, sectionsOf, statusText, toAct, tooltip } from '../src/checklist/model';
+import { answererText, type Checklist, filtered, iconFor, openSummary, sectionsOf, statusText, toAct, tooltip } from '../src/checklist/model';
 
 const checklist = JSON.parse(readFileSync('lsp/test/fixtures/checklist.json', 'utf8')) as Checklist;
 const byId = (id: string) => checklist.requirements.find((req) => req.id === id)!;
@@ -21,6 +21,14 @@ test('to act on counts open errors and warnings, not info', () => {
   assert.equal(toAct(credit), 7);
   assert.equal(toAct({ ...credit, to_act: undefined }), 7, 'the same count from the requirements themselves');
   assert.equal(toAct(undefined), 0);
+});
+
+test('a filter keeps the order and drops sections left empty', () => {
+  const errors = filtered(sectionsOf(credit), { severities: ['error'], statuses: [] });
+  assert.deepEqual(errors.flatMap((s) => s.requirements.map((r) => r.id)), ['F1.5', 'F2.5']);
+  const met = filtered(sectionsOf(credit), { severities: [], statuses: ['met'] });
+  assert.deepEqual(met.map((s) => s.section.kind), ['done']);
+  assert.equal(filtered(sectionsOf(credit), { severities: [], statuses: [] }).length, sectionsOf(credit).length);
 });
 
 test('who the answer will be recorded as', () => {

@@ -99,6 +99,22 @@ export function sectionsOf(checklist: Checklist): SectionGroup[] {
   }));
 }
 
+/** What the tree shows: requirements of these severities and statuses (empty: all). */
+export interface Filter {
+  severities: Severity[];
+  statuses: Status[];
+}
+
+/** The sections with only the requirements the filter lets through; empty sections go. */
+export function filtered(groups: SectionGroup[], filter: Filter): SectionGroup[] {
+  const keep = (req: Requirement): boolean =>
+    (!filter.severities.length || filter.severities.includes(req.severity)) &&
+    (!filter.statuses.length || filter.statuses.includes(req.status));
+  return groups
+    .map((group) => ({ ...group, requirements: group.requirements.filter(keep) }))
+    .filter((group) => group.requirements.length > 0);
+}
+
 /** How many requirements are open at error or warning severity: what there is to act on. */
 export function toAct(checklist: Checklist | undefined): number {
   if (checklist === undefined) {

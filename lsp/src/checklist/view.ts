@@ -5,7 +5,7 @@
  * reveals where it was triggered (the cell, in notebooks), else its diagnostic, else its docs.
  */
 import * as vscode from 'vscode';
-import { iconFor, type Requirement, type SectionGroup, sectionsOf, statusText, tooltip } from './model';
+import { type Filter, filtered, iconFor, type Requirement, type SectionGroup, sectionsOf, statusText, tooltip } from './model';
 import type { ChecklistStore } from './store';
 import { revealDiagnostic, revealLocation } from './reveal';
 
@@ -18,6 +18,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
   readonly onDidChangeTreeData = this.changed.event;
   private readonly view: vscode.TreeView<Node>;
   private readonly subscriptions: vscode.Disposable[];
+  private filter: Filter = { severities: [], statuses: [] };
 
   constructor(private readonly store: ChecklistStore) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
@@ -27,7 +28,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getChildren(node?: Node): Node[] {
     if (node === undefined) {
-      return this.store.checklist ? sectionsOf(this.store.checklist) : [];
+      return this.store.checklist ? filtered(sectionsOf(this.store.checklist), this.filter) : [];
     }
     return isGroup(node) ? node.requirements : [];
   }
@@ -81,6 +82,26 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     }
   }
 
+  /** Ask which severities and statuses to show (none picked: everything). */
+  async chooseFilter(): Promise<void> {
+    const severities: Filter['severities'] = ['error', 'warning', 'info'];
+    const statuses: Filter['statuses'] = ['open', 'met', 'waived', 'not-applicable'];
+    const items = [
+      ...severities.map((label) => ({ label, description: 'severity', picked: this.filter.severities.includes(label) })),
+      ...statuses.map((label) => ({ label, description: 'status', picked: this.filter.statuses.includes(label) })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: 'Show only… (pick none to show everything)' });
+    if (picked === undefined) {
+      return;
+    }
+    const labels = new Set(picked.map((item) => item.label));
+    this.filter = {
+      severities: severities.filter((s) => labels.has(s)),
+      statuses: statuses.filter((s) => labels.has(s)),
+    };
+    this.update();
+  }
+
   /** The requirement a context-menu action is for: as the tree shows it now. The node VS Code
    * passes may be from before a refresh (or missing when the tree was rebuilt meanwhile). */
   current(node: Requirement | undefined): Requirement | undefined {
@@ -90,7 +111,8 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   private update(): void {
     const checklist = this.store.checklist;
-    this.view.description = checklist?.relative ?? '';
+    const narrowed = [...this.filter.severities, ...this.filter.statuses];
+    this.view.description = (checklist?.relative ?? '') + (narrowed.length ? ` · only ${narrowed.join(', ')}` : '');
     this.view.message = this.store.uri === undefined
       ? 'Open a Python file or a Jupyter notebook to see its Responsible AI checklist.'
       : checklist === undefined
