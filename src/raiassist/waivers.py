@@ -62,7 +62,8 @@ def waivers_in(cell: Cell, document: Document) -> list[Waiver]:
 def _waiver(match: re.Match[str], location: Location, own_line: bool) -> Waiver:
     ids = tuple(i.strip().upper() for i in match.group("ids").split(","))
     reason = (match.group("reason") or "").strip()
-    if reason.startswith("<") and reason.endswith(">"):
+    placeholder = reason.startswith("<") and reason.endswith(">")
+    if placeholder:
         reason = ""  # the placeholder an editor inserts, not yet replaced
     until, problem = None, None
     if match.group("until"):
@@ -70,6 +71,11 @@ def _waiver(match: re.Match[str], location: Location, own_line: bool) -> Waiver:
             until = date.fromisoformat(match.group("until"))
         except ValueError:
             problem = f"waiver date '{match.group('until')}' is not YYYY-MM-DD"
-    if not reason:
+    if placeholder:
+        problem = (
+            f"replace {match.group('reason').strip()} with why {', '.join(ids)} is waived here; "
+            "until then the waiver does not count"
+        )
+    elif not reason:
         problem = "waiver needs a reason after '--', e.g. '# rai: waive F1.5 -- why'"
     return Waiver(ids, reason, until, location, own_line, problem)

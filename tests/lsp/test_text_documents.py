@@ -129,6 +129,8 @@ async def test_waiver_needs_its_placeholder_replaced(
     replace_text(client, uri, 2, text)
     placeholder = await published(client, uri, lambda d: "RA100" in codes(d))
     assert "F1.5" in codes(placeholder)
+    ra100 = next(d for d in placeholder if d.code == "RA100")
+    assert ra100.message.startswith("replace <reason> with why F1.5 is waived here")
     replace_text(client, uri, 3, text.replace("<reason>", "evaluated per group in eval.ipynb"))
     settled = await published(client, uri, lambda d: "RA100" not in codes(d))
     assert "F1.5" not in codes(settled)
