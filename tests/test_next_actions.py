@@ -119,8 +119,9 @@ def test_a_rename_to_an_unlike_name_is_found_by_its_committed_content(tmp_path: 
     project.mkdir()
     (project / "raiassist.toml").write_text('fail-on = "error"\n')
     shutil.copy(CREDIT, project / "untitled.ipynb")
-    run_cli("waive", "F1.5", "--reason", "Pilot only.", "--path", "untitled.ipynb", "--by", "Q",
-            cwd=project)  # fmt: skip
+    waived = run_cli("waive", "F1.5", "--reason", "Pilot only.", "--path", "untitled.ipynb",
+                     "--by", "Q", cwd=project)  # fmt: skip
+    assert "Recorded F1.5 as waived for untitled.ipynb by Q in " in waived.stdout, waived.stderr
     git = ["git", "-c", "user.name=Q", "-c", "user.email=q@example.com"]
     subprocess.run([*git, "init", "-q"], cwd=project, check=True)
     subprocess.run([*git, "add", "-A"], cwd=project, check=True)

@@ -77,7 +77,10 @@ def run(args: argparse.Namespace) -> int:
     config, standard = project(args, args.path)
     kind, _, _ = VERBS[args.answer_kind]
     entry = answer(config, standard, args.id, kind, args.text, args.path, args.by, args.expires)  # type: ignore[arg-type]
-    print(f"Recorded {entry.id} as {entry.answer} for {entry.scope} in {config.record_path}")
+    print(
+        f"Recorded {entry.id} as {entry.answer} for {entry.scope} by {entry.by} "
+        f"in {config.record_path}"
+    )
     return 0
 
 
