@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Literal
 
 from raiassist.catalogue.model import Entry as Source
 from raiassist.config import Settings
 from raiassist.document import Location
+from raiassist.frozen import frozen
 from raiassist.record import Entry, Record
 from raiassist.scan import Facts, Hit, by_name
 from raiassist.standard import rules
@@ -27,7 +28,7 @@ STATUS_ORDER: tuple[Status, ...] = ("met", "not-applicable", "waived", "open")
 MAX_MEMOS = 4096  # distinct sets of signals whose rule outcomes are kept
 
 
-@dataclass(frozen=True)
+@frozen
 class Evidence:
     kind: str
     detail: str
@@ -36,7 +37,7 @@ class Evidence:
     entry: Source | None = None  # the catalogue entry that says what this call means
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     """One requirement (or one tool problem, `kind="tool"`) for one file or the project."""
 
@@ -59,7 +60,7 @@ class Finding:
     not_run: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Inputs:
     """What evaluation needs besides the document itself."""
 

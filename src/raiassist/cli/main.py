@@ -28,6 +28,8 @@ VERBS: dict[str, str] = {
     "attest": "answer_cmd",
     "waive": "answer_cmd",
     "na": "answer_cmd",
+    "withdraw": "answer_cmd",
+    "move-answers": "answer_cmd",
     "explain": "explain_cmd",
     "catalogue": "catalogue_cmd",
     "standard": "standard_cmd",

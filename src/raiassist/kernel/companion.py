@@ -18,6 +18,7 @@ from raiassist.catalogue import builtin_catalogue
 from raiassist.config import Config, load_config
 from raiassist.document import Document, Location
 from raiassist.evaluate import Finding, Inputs, evaluate
+from raiassist.frozen import frozen
 from raiassist.kernel.observe import Observation, kind_of, marker, observe
 from raiassist.record import load_record
 from raiassist.safe_read import real
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 SHOWN_SEVERITIES = ("error", "warning")
 
 
-@dataclass(frozen=True)
+@frozen
 class Seen:
     """One variable as last observed: its object's identity, a change marker, what it showed."""
 
