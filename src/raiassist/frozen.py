@@ -21,6 +21,17 @@ T = TypeVar("T", bound=type)
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def frozen(cls: T) -> T:
     """Make `cls` a frozen dataclass (what `@dataclass(frozen=True)` gives)."""
+    return _made(cls, compared=True)
+
+
+@dataclass_transform(frozen_default=True, eq_default=False, field_specifiers=(dataclasses.field,))
+def frozen_identity(cls: T) -> T:
+    """A frozen dataclass whose instances are equal only to themselves and hash by identity
+    (`@dataclass(frozen=True, eq=False)`): for records that hold memos or large tables."""
+    return _made(cls, compared=False)
+
+
+def _made(cls: T, compared: bool) -> T:
     if cls.__doc__ is None:  # else dataclass() spends longer on a signature than on the rest
         cls.__doc__ = cls.__name__
     dataclasses.dataclass(cls, init=False, repr=False, eq=False)  # the same class, given fields
@@ -37,7 +48,7 @@ def frozen(cls: T) -> T:
     for name, shared in _SHARED.items():
         # a class's own method stays, as with dataclass(); the None that defining __eq__
         # leaves for __hash__ is not one
-        if cls.__dict__.get(name) is None:
+        if cls.__dict__.get(name) is None and (compared or name not in ("__eq__", "__hash__")):
             setattr(cls, name, shared)
     return cls
 

@@ -118,7 +118,8 @@ async def test_editing_one_cell_keeps_the_other_cells_pushed_diagnostics(
     uris = open_notebook(pulling, path, cells)
     await published(pulling, uris[2], lambda d: "A4.2" in {x.code for x in d})
     waived = cells[6][1].replace(
-        "accuracy_score(y_test, y_pred))", "accuracy_score(y_test, y_pred))  # rai: waive F1.5 -- ok"
+        "accuracy_score(y_test, y_pred))",
+        "accuracy_score(y_test, y_pred))  # rai: waive F1.5 -- ok",
     )
     assert waived != cells[6][1]
     edit_cell(pulling, path, 1, uris[6], waived, cells[6][1])

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 
-from raiassist.frozen import frozen
+from raiassist.frozen import frozen, frozen_identity
 from raiassist.words import Words
 
 MAX_MEMO = 65536
@@ -105,7 +105,7 @@ class ColumnCodes:
     entry: Entry
 
 
-@dataclass(frozen=True, eq=False)
+@frozen_identity
 class Catalogue:
     rules: tuple[CallRule, ...]
     strings: tuple[StringMeaning, ...]
