@@ -133,12 +133,7 @@ def _finding(
     location = _anchor(req, facts)
     signals = _triggers(req, facts)
     evidence = _evidence(req, facts, inputs.project_by_name)
-    incomplete = tuple(
-        h.detail
-        for name in req.satisfied_by
-        for h in (*facts.of(name), *inputs.project_by_name.get(name, ()))
-        if h.kind == "incomplete"
-    )
+    incomplete = _incomplete(req, facts, inputs.project_by_name)
     current = answer_for(inputs.record, req.id, relative, inputs.today)
     answers = {current.answer: current} if current else {}
     waiver = None
@@ -184,6 +179,17 @@ def _finding(
     )
 
 
+def _incomplete(
+    req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
+) -> tuple[str, ...]:
+    """What the documents that would satisfy `req` lack (their `incomplete` hits)."""
+    found = []
+    for name in req.satisfied_by:
+        for hits in (facts.of(name), project.get(name, ())):
+            found += [h.detail for h in hits if h.kind == "incomplete"]
+    return tuple(found)
+
+
 def _not_run(evidence: Sequence[Evidence], facts: Facts) -> bool:
     """Whether all the evidence sits in this notebook's code cells that were never executed,
     while other cells were (a notebook with no execution counts at all, as saved by
@@ -202,6 +208,8 @@ def answer_for(record: Record, requirement: str, path: str, today: dt.date) -> E
     """The answer that counts for a requirement in a file: the one recorded for the most
     specific scope (the file, then its folders, then the project); of several for one scope
     (a record written by hand or by an older raiassist), the last."""
+    if not record.entries:  # most runs: asked once per requirement of every file
+        return None
     found = [e for e in record.answers(requirement, path) if not e.expired(today)]
     return max(reversed(found), key=lambda e: _depth(e.scope), default=None)
 
@@ -235,10 +243,11 @@ def _evidence(
 ) -> tuple[Evidence, ...]:
     result = []
     for name in req.satisfied_by:
-        for hit in (*facts.of(name), *project.get(name, ())):
-            if hit.kind == "evidence":
-                path = hit.path or facts.document.path
-                result.append(Evidence(hit.name, hit.detail, path, hit.location, hit.entry))
+        for hits in (facts.of(name), project.get(name, ())):
+            for hit in hits:
+                if hit.kind == "evidence":
+                    path = hit.path or facts.document.path
+                    result.append(Evidence(hit.name, hit.detail, path, hit.location, hit.entry))
     return tuple(result)
 
 
