@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import field
 from functools import cached_property
 from typing import Literal
@@ -183,11 +183,16 @@ def _incomplete(
     req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
 ) -> tuple[str, ...]:
     """What the documents that would satisfy `req` lack (their `incomplete` hits)."""
-    found = []
+    return tuple(h.detail for h in _satisfying(req, facts, project) if h.kind == "incomplete")
+
+
+def _satisfying(
+    req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
+) -> Iterator[Hit]:
+    """The hits, in the document and then the project, of what can satisfy `req`."""
     for name in req.satisfied_by:
-        for hits in (facts.of(name), project.get(name, ())):
-            found += [h.detail for h in hits if h.kind == "incomplete"]
-    return tuple(found)
+        yield from facts.of(name)
+        yield from project.get(name, ())
 
 
 def _not_run(evidence: Sequence[Evidence], facts: Facts) -> bool:
@@ -241,14 +246,11 @@ def _triggers(req: Requirement, facts: Facts) -> tuple[Hit, ...]:
 def _evidence(
     req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
 ) -> tuple[Evidence, ...]:
-    result = []
-    for name in req.satisfied_by:
-        for hits in (facts.of(name), project.get(name, ())):
-            for hit in hits:
-                if hit.kind == "evidence":
-                    path = hit.path or facts.document.path
-                    result.append(Evidence(hit.name, hit.detail, path, hit.location, hit.entry))
-    return tuple(result)
+    return tuple(
+        Evidence(hit.name, hit.detail, hit.path or facts.document.path, hit.location, hit.entry)
+        for hit in _satisfying(req, facts, project)
+        if hit.kind == "evidence"
+    )
 
 
 def _inline_waiver(
