@@ -2,8 +2,9 @@
 
 Python 3.11's `@dataclass(frozen=True)` compiles six functions for every class (`__init__`,
 `__repr__`, `__eq__`, `__hash__`, `__setattr__`, `__delattr__`): about 1 ms a class, and the
-fifty records a `raiassist check` imports made that a third of a pre-commit run. Here only
-`__init__` is compiled (its signature is the class's own); the other five are shared
+fifty records a `raiassist check` imports made that a third of a pre-commit run. Here what
+runs often is compiled, in one piece (`__init__`, and `__eq__` and `__hash__`, which sets and
+dictionary keys call by the million); `__repr__`, `__setattr__` and `__delattr__` are shared
 functions that read the field names the class keeps. The result is a dataclass
 (`dataclasses.fields`, `replace`, `asdict` and pickling work as before) whose instances
 compare, hash and print as `@dataclass(frozen=True)`'s do, and refuse every assignment.
@@ -12,7 +13,6 @@ compare, hash and print as `@dataclass(frozen=True)`'s do, and refuse every assi
 from __future__ import annotations
 
 import dataclasses
-from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T", bound=type)
@@ -36,35 +36,30 @@ def _made(cls: T, compared: bool) -> T:
         cls.__doc__ = cls.__name__
     dataclasses.dataclass(cls, init=False, repr=False, eq=False)  # the same class, given fields
     fields = dataclasses.fields(cls)
-    hashed = [f.name for f in fields if (f.compare if f.hash is None else f.hash)]
-    own = {
-        "__init__": _init(cls, fields),
-        "_frozen_repr": tuple(f.name for f in fields if f.repr),
-        "_frozen_compared": staticmethod(_getter([f.name for f in fields if f.compare])),
-        "_frozen_hashed": staticmethod(_getter(hashed)),
-    }
-    for name, value in own.items():
-        setattr(cls, name, value)
+    own = _compiled(cls, fields, compared)
+    own["_frozen_repr"] = tuple(f.name for f in fields if f.repr)
     for name, shared in _SHARED.items():
+        own.setdefault(name, shared)
+    for name, value in own.items():
         # a class's own method stays, as with dataclass(); the None that defining __eq__
         # leaves for __hash__ is not one
-        if cls.__dict__.get(name) is None and (compared or name not in ("__eq__", "__hash__")):
-            setattr(cls, name, shared)
+        if cls.__dict__.get(name) is None:
+            setattr(cls, name, value)
     return cls
 
 
-def _getter(names: list[str]) -> Any:
-    """The values of these fields as one tuple (a tuple even for one field, or none)."""
-    if not names:
-        return lambda _: ()
-    get = attrgetter(*names)
-    return get if len(names) > 1 else lambda item: (get(item),)
+def _values(names: list[str], of: str) -> str:
+    """Source for the tuple of these fields of `of`."""
+    return "(" + "".join(f"{of}.{name}," for name in names) + ")"
 
 
-def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Any:
-    """The class's `__init__`, compiled once: the fields in order as parameters (with their
-    defaults and default factories), set past the refusing `__setattr__`, then
-    `__post_init__` when the class has one."""
+def _compiled(
+    cls: type, fields: tuple[dataclasses.Field[Any], ...], compared: bool
+) -> dict[str, Any]:
+    """The class's `__init__` (the fields in order as parameters, with their defaults and
+    default factories, set past the refusing `__setattr__`, then `__post_init__` when the
+    class has one) and, when `compared`, `__eq__` and `__hash__` over the compared fields:
+    compiled together, once."""
     names: dict[str, Any] = {"_set": object.__setattr__, "_none": dataclasses.MISSING}
     parameters, body = ["self"], []
     for f in fields:
@@ -90,26 +85,29 @@ def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Any:
         body.append(f"  _set(self, {f.name!r}, {value})")
     if hasattr(cls, "__post_init__"):
         body.append("  self.__post_init__()")
-    source = f"def __init__({', '.join(parameters)}) -> None:\n" + "\n".join(body or ["  pass"])
-    exec(source, names)
-    function = names["__init__"]
-    function.__qualname__ = f"{cls.__qualname__}.__init__"
-    return function
+    source = [f"def __init__({', '.join(parameters)}):", *(body or ["  pass"])]
+    made = ["__init__"]
+    if compared:
+        equal = [f.name for f in fields if f.compare]
+        hashed = [f.name for f in fields if (f.compare if f.hash is None else f.hash)]
+        source += [
+            "def __eq__(self, other):",
+            "  if other.__class__ is self.__class__:",
+            f"    return {_values(equal, 'self')} == {_values(equal, 'other')}",
+            "  return NotImplemented",
+            "def __hash__(self):",
+            f"  return hash({_values(hashed, 'self')})",
+        ]
+        made += ["__eq__", "__hash__"]
+    exec("\n".join(source), names)
+    for name in made:
+        names[name].__qualname__ = f"{cls.__qualname__}.{name}"
+    return {name: names[name] for name in made}
 
 
 def _repr(self: Any) -> str:
     shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._frozen_repr)
     return f"{type(self).__qualname__}({shown})"
-
-
-def _eq(self: Any, other: Any) -> Any:
-    if other.__class__ is not self.__class__:
-        return NotImplemented
-    return self._frozen_compared(self) == self._frozen_compared(other)
-
-
-def _hash(self: Any) -> int:
-    return hash(self._frozen_hashed(self))
 
 
 def _setattr(self: Any, name: str, value: object) -> None:
@@ -122,8 +120,6 @@ def _delattr(self: Any, name: str) -> None:
 
 _SHARED = {
     "__repr__": _repr,
-    "__eq__": _eq,
-    "__hash__": _hash,
     "__setattr__": _setattr,
     "__delattr__": _delattr,
 }
