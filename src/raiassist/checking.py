@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, NoReturn
@@ -23,6 +23,7 @@ from raiassist.config import Config
 from raiassist.discovery import discover
 from raiassist.document import Document, document_kind, read_document
 from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
+from raiassist.frozen import frozen
 from raiassist.printable import printable
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
@@ -38,7 +39,7 @@ PARALLEL_FROM = 16  # files; below this, starting workers costs more than it sav
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
+@frozen
 class FileReport:
     path: str  # as shown to the user
     relative: str  # relative to the project root, as the record and config use it
@@ -51,7 +52,7 @@ class FileReport:
         return tuple(f for f in self.findings if f.kind == "requirement")
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     root: Path
     files: tuple[FileReport, ...]

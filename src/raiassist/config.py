@@ -8,12 +8,13 @@ over the file with `Config.with_overrides`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import Field, dataclass, field, fields
+from dataclasses import Field, field, fields
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, Literal
 
 from raiassist.cache import Fingerprint, fingerprint, remember
 from raiassist.errors import Problem, UserError, suggestion
+from raiassist.frozen import frozen
 from raiassist.safe_read import real
 from raiassist.standard.loading import DEFAULT_PACKS, format_loc
 from raiassist.standard.model import Severity
@@ -38,7 +39,7 @@ def _setting(default: Any, description: str, key: str | None = None) -> Any:
     return field(default=default, metadata=metadata)
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """The keys of `[tool.raiassist]`: the one source of truth for configuration (validation,
     the README table and the editors' settings schemas are derived from it)."""
@@ -91,7 +92,7 @@ def key_of(setting: Field[Any]) -> str:
     return str(setting.metadata.get("key") or setting.name)
 
 
-@dataclass(frozen=True)
+@frozen
 class Config:
     """Settings together with the project they belong to."""
 

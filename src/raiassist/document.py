@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
+from raiassist.frozen import frozen
 from raiassist.safe_read import Unreadable, read_bytes
 
 CellKind = Literal["code", "markdown", "raw"]
@@ -22,7 +23,7 @@ _CELL_MARKER = re.compile(r"^# ?%%(?P<rest>.*)$")
 _COMMENT_MARK = re.compile(r"^# ?")
 
 
-@dataclass(frozen=True)
+@frozen
 class Location:
     """A place in a document: `cell` is None for scripts, whose lines are file lines."""
 
@@ -33,7 +34,7 @@ class Location:
     end_column: int = 0
 
 
-@dataclass(frozen=True)
+@frozen
 class Cell:
     index: int
     kind: CellKind
@@ -42,7 +43,7 @@ class Cell:
     line_offset: int = 0  # lines before this cell in a script; 0 in notebooks
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     path: str
     kind: Literal["script", "notebook"]

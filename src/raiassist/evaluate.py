@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import field
 from functools import cached_property
 from typing import Literal
 
 from raiassist.catalogue.model import Entry as Source
 from raiassist.config import Settings
 from raiassist.document import Location
+from raiassist.frozen import frozen
 from raiassist.record import Entry, Record
 from raiassist.scan import Facts, Hit, by_name
 from raiassist.standard import rules
@@ -27,7 +28,7 @@ STATUS_ORDER: tuple[Status, ...] = ("met", "not-applicable", "waived", "open")
 MAX_MEMOS = 4096  # distinct sets of signals whose rule outcomes are kept
 
 
-@dataclass(frozen=True)
+@frozen
 class Evidence:
     kind: str
     detail: str
@@ -36,7 +37,7 @@ class Evidence:
     entry: Source | None = None  # the catalogue entry that says what this call means
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     """One requirement (or one tool problem, `kind="tool"`) for one file or the project."""
 
@@ -59,7 +60,7 @@ class Finding:
     not_run: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Inputs:
     """What evaluation needs besides the document itself."""
 
@@ -132,12 +133,7 @@ def _finding(
     location = _anchor(req, facts)
     signals = _triggers(req, facts)
     evidence = _evidence(req, facts, inputs.project_by_name)
-    incomplete = tuple(
-        h.detail
-        for name in req.satisfied_by
-        for h in (*facts.of(name), *inputs.project_by_name.get(name, ()))
-        if h.kind == "incomplete"
-    )
+    incomplete = _incomplete(req, facts, inputs.project_by_name)
     current = answer_for(inputs.record, req.id, relative, inputs.today)
     answers = {current.answer: current} if current else {}
     waiver = None
@@ -183,6 +179,22 @@ def _finding(
     )
 
 
+def _incomplete(
+    req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
+) -> tuple[str, ...]:
+    """What the documents that would satisfy `req` lack (their `incomplete` hits)."""
+    return tuple(h.detail for h in _satisfying(req, facts, project) if h.kind == "incomplete")
+
+
+def _satisfying(
+    req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
+) -> Iterator[Hit]:
+    """The hits, in the document and then the project, of what can satisfy `req`."""
+    for name in req.satisfied_by:
+        yield from facts.of(name)
+        yield from project.get(name, ())
+
+
 def _not_run(evidence: Sequence[Evidence], facts: Facts) -> bool:
     """Whether all the evidence sits in this notebook's code cells that were never executed,
     while other cells were (a notebook with no execution counts at all, as saved by
@@ -201,6 +213,8 @@ def answer_for(record: Record, requirement: str, path: str, today: dt.date) -> E
     """The answer that counts for a requirement in a file: the one recorded for the most
     specific scope (the file, then its folders, then the project); of several for one scope
     (a record written by hand or by an older raiassist), the last."""
+    if not record.entries:  # most runs: asked once per requirement of every file
+        return None
     found = [e for e in record.answers(requirement, path) if not e.expired(today)]
     return max(reversed(found), key=lambda e: _depth(e.scope), default=None)
 
@@ -232,13 +246,11 @@ def _triggers(req: Requirement, facts: Facts) -> tuple[Hit, ...]:
 def _evidence(
     req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
 ) -> tuple[Evidence, ...]:
-    result = []
-    for name in req.satisfied_by:
-        for hit in (*facts.of(name), *project.get(name, ())):
-            if hit.kind == "evidence":
-                path = hit.path or facts.document.path
-                result.append(Evidence(hit.name, hit.detail, path, hit.location, hit.entry))
-    return tuple(result)
+    return tuple(
+        Evidence(hit.name, hit.detail, hit.path or facts.document.path, hit.location, hit.entry)
+        for hit in _satisfying(req, facts, project)
+        if hit.kind == "evidence"
+    )
 
 
 def _inline_waiver(

@@ -11,9 +11,9 @@ across cells like the binding does.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from raiassist.frozen import frozen
 from raiassist.names import constant_string, root
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ MAX_NAME = 64  # a longer string is text, not a column name
 _SEP = "\x1f"
 
 
-@dataclass(frozen=True)
+@frozen
 class Carried:
     attributes: tuple[str, ...]  # as written in code, e.g. ("sex",) or ("Sex_Male",)
     origin: str = ""  # the catalogue id of the dataset they came from, when a loader did

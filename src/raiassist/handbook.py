@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from html import escape
 
 from raiassist import __version__
 from raiassist.explanation import facts, markdown_text, requirement_sections
+from raiassist.frozen import frozen
 from raiassist.missed import HEADING as MISSED
 from raiassist.standard.model import Goal, Incident, Principle, Requirement, Standard
 
 _URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
-@dataclass(frozen=True)
+@frozen
 class Chapter:
     """One goal with what the handbook says about it."""
 

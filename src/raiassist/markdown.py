@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+
+from raiassist.frozen import frozen
 
 # A heading names a topic when it starts with it, after optional numbering and a qualifier
 # ("3.1 Model limitations"): "Load the training data" or "Features and targets" do not.
@@ -51,7 +52,7 @@ _EMPHASIS = str.maketrans("", "", "*_`")
 MIN_WORDS = 6
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     topic: str
     title: str

@@ -14,17 +14,17 @@ show, so that 56 info items never read as 56 things to fix.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from raiassist.evaluate import Finding
+from raiassist.frozen import frozen
 
 Kind = Literal["code", "file", "process", "info", "done"]
 ACTING = ("error", "warning")
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     kind: Kind
     title: str

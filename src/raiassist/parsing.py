@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+
+from raiassist.frozen import frozen
 
 PYTHON_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug", "memit", "px", "pypy"}
 # Anchored (`^`), with possessive runs (`*+`, `++`) that never give back what they took:
@@ -23,7 +24,7 @@ _ASSIGNED_MAGIC = re.compile(r"^([\w.,\s\[\]()*]++=\s*+)[%!]")
 _MAGIC_LINE = re.compile(r"^(\s*+)[%!]")
 
 
-@dataclass(frozen=True)
+@frozen
 class ParseError:
     line: int
     column: int

@@ -15,13 +15,14 @@ import glob
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, ClassVar, Literal, NoReturn
 
 from raiassist.atomic import write_text
 from raiassist.cache import fingerprint, remember
 from raiassist.errors import Problem, UserError
+from raiassist.frozen import frozen
 from raiassist.standard.loading import format_loc, line_of
 
 Answer = Literal["attested", "not-applicable", "waived"]
@@ -50,7 +51,7 @@ entries:
 """
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """One answer: a requirement attested as met, not applicable, or waived."""
 
@@ -96,7 +97,7 @@ class Entry:
         return {k: v for k, v in data.items() if v is not None}
 
 
-@dataclass(frozen=True)
+@frozen
 class RecordFile:
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
@@ -104,7 +105,7 @@ class RecordFile:
     entries: list[Entry] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@frozen
 class Record:
     path: Path
     entries: tuple[Entry, ...] = ()
@@ -307,7 +308,7 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
-@dataclass(frozen=True)
+@frozen
 class Answerer:
     """Who an answer will be recorded as, and where that name came from (every surface shows
     it before the person answers)."""

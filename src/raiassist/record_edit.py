@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from raiassist.errors import Problem, UserError
+from raiassist.frozen import frozen
 
 _FIX = (
     "nothing was written; write 'entries:' as a plain block list (one '- id: ...' per "
@@ -19,7 +19,7 @@ _FIX = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class _Edit:
     """Replace text[start:end] with `keep`, then (`header`: an `entries:` line and) the
     entry, its dash and keys at the given columns."""

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
+from raiassist.frozen import frozen
 from raiassist.record import Record
 
 SIMILAR_CONTENT = 0.5  # share of the old file's distinct lines still present
 SIMILAR_NAME = 0.6  # difflib ratio of the names without their suffix
 
 
-@dataclass(frozen=True)
+@frozen
 class Orphan:
     """Answers recorded for `scope`, a path (relative to the project) that does not exist."""
 

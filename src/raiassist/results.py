@@ -28,7 +28,6 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -213,6 +212,8 @@ def _load(path: Path) -> Index | None:
 
 def _write(path: Path, value: object) -> bool:
     """Write atomically: a reader sees the old file or the new one, never part of one."""
+    import tempfile  # here, not above: a run that writes nothing pays for no `random`
+
     try:
         fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:

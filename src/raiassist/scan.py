@@ -14,7 +14,6 @@ from __future__ import annotations
 import ast
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
@@ -22,6 +21,7 @@ from raiassist import columns, flows
 from raiassist.catalogue.model import Catalogue, Entry
 from raiassist.document import Cell, Document, Location
 from raiassist.flows import Carried
+from raiassist.frozen import frozen
 from raiassist.names import Names, last, root
 from raiassist.parsing import ParseError, foreign_body, parse_cell
 from raiassist.waivers import Waiver, waivers_in
@@ -31,7 +31,7 @@ MAX_HITS_PER_NAME = 50
 Kind = Literal["signal", "evidence", "incomplete"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Hit:
     """One place where a signal or evidence kind was found."""
 
@@ -44,13 +44,13 @@ class Hit:
     entry: Entry | None = None  # the catalogue entry that says what this means
 
 
-@dataclass(frozen=True)
+@frozen
 class CellProblem:
     location: Location
     message: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Facts:
     """Everything the scan found in one document."""
 
@@ -132,7 +132,7 @@ class Context:
         self.hits.append(Hit(name, kind, self.at(node), detail, subject, entry=entry))
 
 
-@dataclass(frozen=True)
+@frozen
 class _CellResult:
     """What walking one code cell produced, and the names it saw and left behind."""
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
 from string import Template
 
 from raiassist.document import Document, Location
+from raiassist.frozen import frozen
 from raiassist.resources import guidance_dir, template_path
 from raiassist.scan import Facts
 from raiassist.standard.model import Requirement
@@ -41,7 +41,7 @@ def text(name: str) -> str:
 PLACEHOLDER = "..."  # Ellipsis: runs as Python, and names no sensitive attribute
 
 
-@dataclass(frozen=True)
+@frozen
 class Evaluation:
     """A per-group evaluation to insert: its code, the place after which all its inputs are
     defined (cell index, or None in a script; and the line in that cell or script), and

@@ -8,10 +8,10 @@ the next line; for requirements reported per file, anywhere in the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from raiassist.document import Cell, Document, Location
+from raiassist.frozen import frozen
 
 # Linear time on any line: runs are possessive, an ID or date stops before `--`, and the
 # reason runs to the end of the line (its spaces are stripped afterwards).
@@ -22,7 +22,7 @@ _WAIVER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Waiver:
     ids: tuple[str, ...]
     reason: str

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
+
+from raiassist.frozen import frozen_identity
 
 # Tokens: runs of letters or digits; a lower-to-upper change or a letter-digit change also
 # splits (`SexMale`, `race2`). One pass, no nested quantifiers: linear in the text.
@@ -48,7 +50,7 @@ def content_words(text: str) -> tuple[str, ...]:
     return tuple(t for t in tokens(text) if t not in FILLER)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen_identity
 class Table:
     """One kind of word (e.g. sensitive attributes): single words, phrases, whole names."""
 
@@ -100,7 +102,7 @@ def table(
     return Table(single, phrases, exact)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen_identity
 class Words:
     """Every kind of word the catalogue knows, with the matching it needs. Each kind's
     answers are remembered per name (a notebook names the same columns again and again)."""

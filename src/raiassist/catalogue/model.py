@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 
+from raiassist.frozen import frozen, frozen_identity
 from raiassist.words import Words
 
 MAX_MEMO = 65536
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """Where a hit's meaning comes from: a library, dataset or string entry of a catalogue."""
 
@@ -28,7 +29,7 @@ class Entry:
     catalogue: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Arg:
     keywords: tuple[str, ...] = ()
     position: int | None = None
@@ -36,7 +37,7 @@ class Arg:
     contains: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Cond:
     positional_at_least: int | None = None
     keywords: frozenset[str] = frozenset()
@@ -48,7 +49,7 @@ class Cond:
     any: tuple[Cond, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class DatasetInfo:
     id: str
     name: str
@@ -56,7 +57,7 @@ class DatasetInfo:
     domain: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class CallRule:
     """One `calls` entry of a library, or one loader of a dataset."""
 
@@ -86,7 +87,7 @@ class CallRule:
         return max(sum("*" not in p for p in pattern) for pattern in self.patterns)
 
 
-@dataclass(frozen=True)
+@frozen
 class StringMeaning:
     entry: Entry
     contains: tuple[str, ...]
@@ -95,7 +96,7 @@ class StringMeaning:
     groups_after: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class ColumnCodes:
     """A library's column codes (`RAC1P` in folktables), used when the library is imported."""
 
@@ -104,7 +105,7 @@ class ColumnCodes:
     entry: Entry
 
 
-@dataclass(frozen=True, eq=False)
+@frozen_identity
 class Catalogue:
     rules: tuple[CallRule, ...]
     strings: tuple[StringMeaning, ...]
@@ -225,7 +226,7 @@ def _index_key(pattern: tuple[str, ...]) -> str:
     return f"head:{head}" if head else "any"
 
 
-@dataclass(frozen=True)
+@frozen
 class Glob:
     """A dotted glob pattern made ready to match: the common shapes (`a.b.c`, `**.c`, `a.**`,
     `a.**.c`, their parts literal) as string tests, the rest as a regular expression."""

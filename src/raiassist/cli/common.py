@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +68,9 @@ def refuse_overwriting(output: str | Path, inputs: list[Path], what: str) -> Non
 
 def wrap(text: str, indent: str = "  ") -> str:
     """Wrap paragraphs and `- ` bullets to the terminal's width."""
+    import shutil  # here, not above: `check` wraps nothing and pays for neither
+    import textwrap
+
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)
     lines = []
     for line in text.splitlines():

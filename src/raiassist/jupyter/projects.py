@@ -10,10 +10,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from raiassist.config import Config, load_config
+from raiassist.frozen import frozen
 from raiassist.safe_read import real
 from raiassist.scan import ScanCache
 from raiassist.standard import Standard, load_standard
@@ -30,7 +30,7 @@ class RequestError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@frozen
 class Target:
     """A notebook (or script) the browser names, resolved under the root."""
 

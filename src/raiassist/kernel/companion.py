@@ -21,6 +21,7 @@ from raiassist.checking import check_document, hits_for
 from raiassist.config import Config, load_config
 from raiassist.document import Document, Location, read_document
 from raiassist.evaluate import Finding
+from raiassist.frozen import frozen
 from raiassist.kernel.observe import Observation, kind_of, marker, observe
 from raiassist.next_actions import Section, next_actions, to_act
 from raiassist.record import load_record
@@ -32,7 +33,7 @@ from raiassist.words import Words
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+@frozen
 class Seen:
     """One variable as last observed: its object's identity, a change marker, what it showed."""
 

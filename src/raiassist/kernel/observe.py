@@ -12,9 +12,9 @@ or `__bool__`; a class's module and name and an instance's `__dict__` are read t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, Literal, cast
 
+from raiassist.frozen import frozen
 from raiassist.words import Words, tokens
 
 MAX_COLUMNS = 500  # a wider frame is read only this far
@@ -27,7 +27,7 @@ METRIC_WORDS = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@frozen
 class Observation:
     """One signal or evidence kind seen on a live object."""
 

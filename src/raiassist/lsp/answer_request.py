@@ -6,13 +6,13 @@ cannot make the server write anything else, or anywhere else."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import StringConstraints
 from pygls.exceptions import JsonRpcInvalidParams
 
+from raiassist.frozen import frozen
 from raiassist.lsp.documents import uri_path
 from raiassist.record import Answer, Entry
 from raiassist.safe_read import real
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 Short = Annotated[str, StringConstraints(max_length=200)]
 
 
-@dataclass(frozen=True)
+@frozen
 class AnswerRequest:
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 

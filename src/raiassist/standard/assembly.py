@@ -7,11 +7,12 @@ report `org.yaml:14: requirements[3].satisfied_by[0]: unknown evidence 'x' (did 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from raiassist.errors import suggestion
+from raiassist.frozen import frozen
 from raiassist.resources import template_names
 from raiassist.standard import model as cat
 from raiassist.standard import rules, schema
@@ -21,7 +22,7 @@ from raiassist.standard.vocabulary import vocabulary
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class PackSource:
     """A validated pack with where it came from."""
 
@@ -31,7 +32,7 @@ class PackSource:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Issue:
     source: Located
     loc: Loc

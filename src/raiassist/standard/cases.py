@@ -16,12 +16,12 @@ catalogue's own entries. The same outcomes can be listed in `rai-tests.yaml` in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from raiassist.document import Document
 from raiassist.errors import Problem, UserError
+from raiassist.frozen import frozen
 
 STATUSES = ("open", "met", "waived", "not-applicable")
 NOT_APPLIES = "not-applies"  # the YAML word for what `rai-test-not` says inline
@@ -37,7 +37,7 @@ _SEPARATORS = re.compile(r"[,\s]++")
 Kind = Literal["applies", "not-applies", "signal", "no-signal"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Expectation:
     """One outcome a case must give: requirement `name` is `status` (None: applies in any
     status) or does not apply; or catalogue name `name` is (not) found on `line`."""

@@ -4,8 +4,7 @@ meaning changed, each change said in a sentence a reviewer can paste into a chan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from raiassist.frozen import frozen
 from raiassist.standard import rules
 from raiassist.standard.model import Requirement, Standard, severity_rank
 from raiassist.standard.vocabulary import vocabulary
@@ -13,7 +12,7 @@ from raiassist.standard.vocabulary import vocabulary
 WORDING = ("title", "summary", "why", "how_to_satisfy", "prompt")
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     field: str
     before: object
@@ -21,14 +20,14 @@ class Change:
     words: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Changed:
     id: str
     title: str
     changes: tuple[Change, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class StandardDiff:
     old: str
     new: str

@@ -12,11 +12,11 @@ quietly: the built-in data was right for the built-in pack.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from raiassist.errors import suggestion
+from raiassist.frozen import frozen
 from raiassist.standard import model as cat
 from raiassist.standard import schema
 
@@ -33,7 +33,7 @@ class Located(Protocol):
     def text(self) -> str: ...
 
 
-@dataclass(frozen=True)
+@frozen
 class IncidentSource:
     """A validated incidents file with where it came from."""
 
@@ -43,14 +43,14 @@ class IncidentSource:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     source: Located
     loc: Loc
     message: str
 
 
-@dataclass(frozen=True)
+@frozen
 class _Entry:
     incident: schema.Incident
     source: Located

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from raiassist.frozen import frozen
 from raiassist.standard.rules import Rule, signal_names
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True)
+@frozen
 class Crosswalk:
     nist_ai_rmf: tuple[str, ...] = ()
     eu_ai_act: tuple[str, ...] = ()
@@ -36,7 +37,7 @@ class Crosswalk:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class Practice:
     id: str
     text: str
@@ -44,14 +45,14 @@ class Practice:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Principle:
     id: str
     title: str
     summary: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Goal:
     id: str
     principle: str
@@ -65,7 +66,7 @@ class Goal:
     pack: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Requirement:
     """One requirement with everything resolved: its goal's rule is already folded into
     `applies_when`, its severity is the pack's final word (config may still override)."""
@@ -96,7 +97,7 @@ class Requirement:
         return tuple(dict.fromkeys([*self.anchor, *signal_names(self.applies_when)]))
 
 
-@dataclass(frozen=True)
+@frozen
 class Citation:
     title: str
     url: str
@@ -104,7 +105,7 @@ class Citation:
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Incident:
     """A documented real-world harm behind goals and requirements, from a pack's data."""
 
@@ -122,7 +123,7 @@ class Incident:
         return self.sources[0].url
 
 
-@dataclass(frozen=True)
+@frozen
 class PackInfo:
     id: str
     title: str
@@ -133,7 +134,7 @@ class PackInfo:
     extends: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Standard:
     packs: tuple[PackInfo, ...]
     principles: tuple[Principle, ...]

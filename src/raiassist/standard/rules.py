@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from raiassist.frozen import frozen
 
 if TYPE_CHECKING:
     from raiassist.standard import schema
 
 
-@dataclass(frozen=True)
+@frozen
 class Signal:
     name: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Condition:
     """A named rule from a pack's `conditions`, kept by name so it reads well when explained."""
 
@@ -23,17 +24,17 @@ class Condition:
     rule: Rule
 
 
-@dataclass(frozen=True)
+@frozen
 class All:
     parts: tuple[Rule, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Any:
     parts: tuple[Rule, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Not:
     part: Rule
 

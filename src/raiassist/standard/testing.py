@@ -9,7 +9,6 @@ its files.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from raiassist.checking import FileReport, Report, check_paths
@@ -17,6 +16,7 @@ from raiassist.config import Config, Settings
 from raiassist.discovery import SUFFIXES
 from raiassist.errors import Problem, UserError, suggestion
 from raiassist.evaluate import Finding
+from raiassist.frozen import frozen
 from raiassist.printable import printable
 from raiassist.safe_read import real
 from raiassist.standard import cases
@@ -24,7 +24,7 @@ from raiassist.standard.cases import Expectation
 from raiassist.standard.model import Standard
 
 
-@dataclass(frozen=True)
+@frozen
 class Suite:
     """What to test: the cases in `folder`, checked with these packs and catalogues."""
 
@@ -34,7 +34,7 @@ class Suite:
     catalogues: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Result:
     suite: str
     cases: int

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 from typing import Any
 
+from raiassist.frozen import frozen
 from raiassist.resources import guidance_dir
 
 _EU_REFERENCE = re.compile(r"^(Art\. \d++|Annex [IVX]++)((?: ?\d+)?(?:\(\w+\))*)$")
 
 
-@dataclass(frozen=True)
+@frozen
 class Framework:
     key: str
     label: str
@@ -29,7 +29,7 @@ class Framework:
         return match.group(1) if match and match.group(1) in self.ids else None
 
 
-@dataclass(frozen=True)
+@frozen
 class Vocabulary:
     signals: MappingProxyType[str, str]
     evidence: MappingProxyType[str, str]
