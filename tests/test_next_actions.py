@@ -112,6 +112,8 @@ def test_move_answers_makes_them_count_again(renamed: Path) -> None:
     assert not [f for f in file.findings if f.id == "RA104"]
     assert next(f for f in file.findings if f.id == "F1.5").status == "waived"
     assert "# Recorded while the notebook" in (renamed / "responsible-ai.yaml").read_text()
+    taken = run_cli("move-answers", "notebooks/credit.ipynb", "raiassist.toml", cwd=renamed)
+    assert taken.returncode == 2 and "still exists" in taken.stderr, "a file's answers stay put"
 
 
 def test_a_rename_to_an_unlike_name_is_found_by_its_committed_content(tmp_path: Path) -> None:

@@ -80,7 +80,11 @@ def move_answers(config: Config, old: str, new: Path) -> int:
     target = _scope(config, new)
     if not new.exists():
         raise UserError([Problem(str(new), "does not exist; give the file's new path")])
-    return move_scope(config.record_path, old.strip().strip("/"), target)
+    former = old.strip().strip("/")
+    if (config.root / former).exists():
+        message = "still exists: answers move only from a path that was renamed or moved away"
+        raise UserError([Problem(former, message)])
+    return move_scope(config.record_path, former, target)
 
 
 def answerer(config: Config) -> Answerer:
