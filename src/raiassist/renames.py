@@ -115,13 +115,24 @@ def _committed_lines(root: Path, old: str) -> frozenset[str]:
 
 
 def _kept(before: frozenset[str], path: Path) -> float:
+    try:
+        stat = path.stat()
+    except OSError:
+        return 0.0
+    after = _file_lines(path, stat.st_mtime_ns, stat.st_size)
+    return len(before & after) / len(before)
+
+
+@lru_cache(maxsize=256)
+def _file_lines(path: Path, mtime: int, size: int) -> frozenset[str]:
+    """A file's distinct lines, read once per version (an editor asks on every keystroke
+    while answers wait to be moved)."""
     from raiassist.safe_read import Unreadable, read_bytes
 
     try:
-        after = _lines(read_bytes(path))
+        return _lines(read_bytes(path))
     except Unreadable:
-        return 0.0
-    return len(before & after) / len(before)
+        return frozenset()
 
 
 def _lines(data: bytes) -> frozenset[str]:
