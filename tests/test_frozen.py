@@ -108,3 +108,23 @@ def test_the_dataclass_functions_and_pickle_work() -> None:
     assert pickle.loads(pickle.dumps(record)) == record
     with pytest.raises(TypeError):
         ours()  # the name has no default
+
+
+def test_methods_are_compiled_on_first_use_whichever_comes_first() -> None:
+    """A record's methods are compiled when it is first used: an instance that no `__init__`
+    made (as pickle makes them) hashes and compares before any other is made, and a class's
+    own methods are never replaced."""
+    point = {"__annotations__": {"x": "int", "y": "int"}}
+    cls = frozen(type("Point", (), dict(point)))
+    made = object.__new__(cls)
+    object.__setattr__(made, "x", 1)
+    object.__setattr__(made, "y", 2)
+    assert hash(made) == hash((1, 2))  # the first call of any method: __hash__
+    assert made == cls(1, 2) and made != cls(1, 3)
+    assert {made, cls(1, 2)} == {made}
+
+    def own_eq(self: Any, other: object) -> bool:
+        return True
+
+    custom = frozen(type("Custom", (), {**point, "__eq__": own_eq, "__hash__": lambda s: 7}))
+    assert custom(1, 2) == custom(3, 4) and hash(custom(1, 2)) == 7

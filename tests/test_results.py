@@ -124,14 +124,26 @@ def test_broken_entries_and_leftovers_of_a_crash_are_misses(
 ) -> None:
     first = check()
     entries = sorted((tmp_path / "cache").glob("facts-*.pickle"))
-    assert len(entries) == 2
-    for entry in entries:  # as a crash mid-write on a disk without atomic renames leaves them
-        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    snapshots = sorted((tmp_path / "cache").glob("snapshot-*.bin"))
+    assert len(entries) == 2 and len(snapshots) == 1
+    for entry in entries + snapshots:  # as a crash mid-write without atomic renames leaves them
+        entry.write_bytes(entry.read_bytes()[:40])
     (tmp_path / "cache" / "facts-left-by-a-crash.tmp").write_bytes(b"\x80\x05")
     assert _json(check()) == _json(first)
     assert len(scanned) == 4
     assert _json(check()) == _json(first)  # and the rewritten entries serve again
     assert len(scanned) == 4
+
+
+def test_a_snapshot_with_damaged_reports_falls_back_on_the_facts(
+    check: Check, scanned: list[str], tmp_path: Path
+) -> None:
+    first = check()
+    snapshot = next((tmp_path / "cache").glob("snapshot-*.bin"))
+    data = snapshot.read_bytes()
+    snapshot.write_bytes(data[: len(data) // 2] + bytes(len(data) - len(data) // 2))
+    assert _json(check()) == _json(first)
+    assert len(scanned) == 2  # the reports were made again from the facts entries
 
 
 def test_the_folder_stays_within_its_bound(

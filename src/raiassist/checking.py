@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import logging
 import os
 import signal
 import sys
@@ -22,8 +21,9 @@ from raiassist import time_limit
 from raiassist.config import Config
 from raiassist.discovery import discover
 from raiassist.document import Document, document_kind, read_document
-from raiassist.evaluate import Finding, Inputs, best, evaluate, tool_finding
+from raiassist.evaluate import STATUS_ORDER, Finding, Inputs, evaluate, tool_finding
 from raiassist.frozen import frozen
+from raiassist.logfile import logger
 from raiassist.printable import printable
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
@@ -34,7 +34,7 @@ from raiassist.scan import Facts, Hit, ScanCache, scan
 from raiassist.standard.model import Standard
 from raiassist.time_limit import TimeLimit, limited
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 PARALLEL_FROM = 16  # files; below this, starting workers costs more than it saves
 Progress = Callable[[int, int], None]
 
@@ -73,7 +73,8 @@ def check_paths(
 ) -> Report:
     """Check every `.py` and `.ipynb` under `paths` (in worker processes when `parallel`),
     taking what `results` (the result cache) holds for unchanged files."""
-    _folder_hits.cache_clear()  # documents may have changed since an earlier run
+    for cached in (_folder_hits, _root_hits, _folder_key):  # documents may have changed
+        cached.cache_clear()
     files = discover(paths, config.root, config.settings.exclude)
     record = load_record(config.record_path)
     inputs = Inputs(standard, config.settings, record)
@@ -148,8 +149,18 @@ def hits_for(root: Path, path: Path) -> tuple[Hit, ...]:
 
 @lru_cache(maxsize=1024)
 def _folder_hits(root: Path, folder: Path) -> tuple[Hit, ...]:
-    """`hits_for` once per folder in a batch run (a long-lived process calls `hits_for`)."""
-    return hits_for(root, folder / "_")
+    """`hits_for` once per folder in a batch run (a long-lived process calls `hits_for`),
+    with the documents at the root and in `docs/` read once for all folders."""
+    common, searched = _root_hits(root)
+    return common if real(folder) in searched else common + project_evidence([folder], root)
+
+
+@lru_cache(maxsize=8)
+def _root_hits(root: Path) -> tuple[tuple[Hit, ...], frozenset[Path]]:
+    """Hits of the documents that count for every file of the project (as `search_folders`
+    finds them), and the real folders they were looked for in."""
+    folders = [f for f in search_folders(root, []) if f.is_dir()]
+    return project_evidence(folders, root), frozenset(real(f) for f in folders)
 
 
 @lru_cache(maxsize=8)
@@ -172,19 +183,32 @@ def _check_files(
     progress: Progress | None,
     results: Results | None = None,
 ) -> list[FileReport]:
-    """Reports in file order: first those of files the result cache remembers unchanged,
-    then the rest, on Linux with several cores and files shared with forked workers (see
-    `_shared`)."""
-    known = results.remembered(files) if results is not None else {}
-    reports = {i: _check_file(files[i], config, inputs, facts=f) for i, f in known.items()}
-    if progress and known:
-        progress(len(known), len(files))
-    left = [path for i, path in enumerate(files) if i not in known]
+    """Reports in file order: first those of files the result cache remembers unchanged
+    (kept as they were when nothing their findings depend on changed, else evaluated again
+    from their facts), then the rest, on Linux with several cores and files shared with
+    forked workers (see `_shared`). Every report made is kept for the next run."""
+    run = _run_key(inputs) if results is not None else ""
+    reports = {}
+    for i, (key, report) in (results.remembered(files) if results is not None else {}).items():
+        assert results is not None
+        now = verdict_key(run, config.root, files[i])
+        if not isinstance(report, FileReport):
+            continue  # not what this code keeps: the file is checked afresh
+        if key == now:
+            reports[i] = report
+        elif (facts := results.facts(files[i], report)) is not None:
+            reports[i] = _kept(
+                results, files[i], now, _check_file(files[i], config, inputs, facts=facts)
+            )
+    if progress and reports:
+        progress(len(reports), len(files))
+    left = [path for i, path in enumerate(files) if i not in reports]
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    done = len(reports)
 
-    def step(done: int, total: int) -> None:
+    def step(checked: int, total: int) -> None:
         if progress:
-            progress(len(known) + done, len(files))
+            progress(done + checked, len(files))
 
     if parallel and cores > 1 and len(left) >= PARALLEL_FROM and sys.platform == "linux":
         checked = _shared(left, config, inputs, min(cores, 8) - 1, step, results)
@@ -193,8 +217,49 @@ def _check_files(
         for path in left:
             checked.append(_check_file(path, config, inputs, results))
             step(len(checked), len(left))
+    if results is not None:
+        for path, report in zip(left, checked, strict=True):
+            _kept(results, path, verdict_key(run, config.root, path), report)
     fresh = iter(checked)
     return [reports[i] if i in reports else next(fresh) for i in range(len(files))]
+
+
+def _kept(results: Results, path: Path, key: str, report: FileReport) -> FileReport:
+    """`report`, kept for the next run unless checking stopped or crashed (a crash is not
+    kept: the next run logs it again)."""
+    if not any(f.id in ("RA003", "RA004") and f.kind == "tool" for f in report.findings):
+        results.keep(path, key, report)
+    return report
+
+
+def _run_key(inputs: Inputs) -> str:
+    """A digest of what every file's findings are decided from besides its own facts and
+    folder: the Standard, the settings, the record and the date (answers and waivers
+    expire). Records print every field, so their `repr` stands for their content."""
+    import hashlib
+
+    what = (
+        inputs.standard.digest,
+        inputs.settings,
+        str(inputs.record.path),
+        inputs.record.entries,
+        inputs.today.isoformat(),
+    )
+    return hashlib.sha256(repr(what).encode()).hexdigest()
+
+
+def verdict_key(run: str, root: Path, path: Path) -> str:
+    """The key a file's kept report is found again by: `run` (see `_run_key`), the project
+    documents that count for its folder, and how it is named (shown, and in the record)."""
+    import hashlib
+
+    what = (run, _folder_key(root, path.parent), display_path(path), _relative(path, root))
+    return hashlib.sha256(repr(what).encode()).hexdigest()[:40]
+
+
+@lru_cache(maxsize=1024)
+def _folder_key(root: Path, folder: Path) -> str:
+    return repr(_folder_hits(root, folder))
 
 
 def _shared(
@@ -371,7 +436,8 @@ def _work(
             if os.getppid() != parent:
                 break
             report = _check_file(files[index], config, inputs, results)
-            document = replace(report.facts.document, cells=())
+            cells = tuple(replace(c, source="") for c in report.facts.document.cells)
+            document = replace(report.facts.document, cells=cells)
             reports[index] = replace(report, facts=replace(report.facts, document=document))
         with os.fdopen(write_end, "wb") as stream:
             noted = list(results.noted.items()) if results is not None else []
@@ -437,12 +503,13 @@ def _project(reports: Sequence[FileReport], config: Config) -> tuple[Finding, ..
     """Project-scope requirements once each, in their most settled state across files; their
     signals keep the file they were found in."""
     settled: dict[str, tuple[Finding, str]] = {}
+    rank = {status: number for number, status in enumerate(STATUS_ORDER)}  # as `best` ranks
     for report in reports:
-        for finding in report.requirements:
-            if finding.scope != "project":
+        for finding in report.findings:
+            if finding.scope != "project" or finding.kind != "requirement":
                 continue
             held = settled.get(finding.id)
-            if held is None or best((held[0], finding)) is not held[0]:  # ties: the first
+            if held is None or rank[finding.status] < rank[held[0].status]:  # ties: the first
                 settled[finding.id] = (finding, report.path)
     root = display_path(config.root)
     return tuple(

@@ -4,8 +4,9 @@ Python 3.11's `@dataclass(frozen=True)` compiles six functions for every class (
 `__repr__`, `__eq__`, `__hash__`, `__setattr__`, `__delattr__`): about 1 ms a class, and the
 fifty records a `raiassist check` imports made that a third of a pre-commit run. Here what
 runs often is compiled, in one piece (`__init__`, and `__eq__` and `__hash__`, which sets and
-dictionary keys call by the million); `__repr__`, `__setattr__` and `__delattr__` are shared
-functions that read the field names the class keeps. The result is a dataclass
+dictionary keys call by the million), and only when the class is first used; `__repr__`,
+`__setattr__` and `__delattr__` are shared functions that read the field names the class
+keeps. The result is a dataclass
 (`dataclasses.fields`, `replace`, `asdict` and pickling work as before) whose instances
 compare, hash and print as `@dataclass(frozen=True)`'s do, and refuse every assignment.
 """
@@ -13,6 +14,7 @@ compare, hash and print as `@dataclass(frozen=True)`'s do, and refuse every assi
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T", bound=type)
@@ -36,16 +38,40 @@ def _made(cls: T, compared: bool) -> T:
         cls.__doc__ = cls.__name__
     dataclasses.dataclass(cls, init=False, repr=False, eq=False)  # the same class, given fields
     fields = dataclasses.fields(cls)
-    own = _compiled(cls, fields, compared)
-    own["_frozen_repr"] = tuple(f.name for f in fields if f.repr)
+    made = ["__init__", "__eq__", "__hash__"] if compared else ["__init__"]
+    # a class's own method stays, as with dataclass(); the None that defining __eq__ leaves
+    # for __hash__ is not one
+    wanted = [name for name in made if cls.__dict__.get(name) is None]
+
+    def compile_now() -> None:
+        own = _compiled(cls, fields, compared)
+        for name in wanted:
+            if getattr(cls.__dict__.get(name), "_frozen_placeholder", False):
+                setattr(cls, name, own[name])
+
+    for name in wanted:
+        setattr(cls, name, _placeholder(cls, name, compile_now))
+    cls._frozen_repr = tuple(f.name for f in fields if f.repr)  # type: ignore[attr-defined]
     for name, shared in _SHARED.items():
-        own.setdefault(name, shared)
-    for name, value in own.items():
-        # a class's own method stays, as with dataclass(); the None that defining __eq__
-        # leaves for __hash__ is not one
         if cls.__dict__.get(name) is None:
-            setattr(cls, name, value)
+            setattr(cls, name, shared)
     return cls
+
+
+def _placeholder(cls: type, name: str, compile_now: Callable[[], None]) -> Callable[..., Any]:
+    """A stand-in for a method not compiled yet: the first call compiles the class's methods
+    and puts them in place. Compiling is most of what defining a record costs (about 0.3 ms
+    a class), and a run uses few of the records it imports: a warm `raiassist check` creates
+    instances of a handful, so the others are never compiled."""
+
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        compile_now()
+        return getattr(cls, name)(self, *args, **kwargs)
+
+    method._frozen_placeholder = True  # type: ignore[attr-defined]
+    method.__name__ = name
+    method.__qualname__ = f"{cls.__qualname__}.{name}"
+    return method
 
 
 def _values(names: list[str], of: str) -> str:

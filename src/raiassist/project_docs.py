@@ -8,15 +8,19 @@ sections inside these documents also count as section evidence for the whole pro
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from raiassist import markdown
 from raiassist.document import Location
 from raiassist.safe_read import Unreadable, read_bytes, real
 from raiassist.scan import Hit
+
+if TYPE_CHECKING:
+    from raiassist import markdown
 
 KINDS: dict[str, re.Pattern[str]] = {
     "doc.model-card": re.compile(r"^model[-_ ]?card.*\.md$", re.I),
@@ -85,15 +89,31 @@ def forget() -> None:
 
 @lru_cache(maxsize=256)
 def _documents(folder: Path) -> tuple[Path, ...]:
+    """The folder's project documents, by name: names first, then whether each is a file
+    (following links), so that a folder of many notebooks costs no stat per notebook."""
     try:
-        entries = sorted(folder.iterdir())
+        with os.scandir(folder) as entries:
+            named = sorted(
+                (e.name, e) for e in entries if _named(e.name) or e.name.lower() == "readme.md"
+            )
     except OSError:
         return ()
-    return tuple(p for p in entries if p.is_file() and (_kind(p) or p.name.lower() == "readme.md"))
+    return tuple(folder / name for name, entry in named if _is_file(entry))
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _named(name: str) -> str | None:
+    return next((kind for kind, pattern in KINDS.items() if pattern.match(name)), None)
 
 
 def _kind(path: Path) -> str | None:
-    return next((kind for kind, pattern in KINDS.items() if pattern.match(path.name)), None)
+    return _named(path.name)
 
 
 def _judged(path: Path, shown: str) -> list[Hit]:
@@ -130,6 +150,8 @@ def _judge(path: Path, shown: str) -> list[Hit]:
         if not HF_CARD_KEYS.intersection(front_matter_keys(text)):
             return []
         kind = "doc.model-card"
+    from raiassist import markdown  # here: its patterns are compiled only for a document
+
     lines = text.splitlines()
     found = markdown.sections(lines)
     hits = [
@@ -174,6 +196,8 @@ def _gaps(kind: str, found: list[markdown.Section], lines: list[str]) -> list[st
         for topic, label in REQUIRED[kind].items()
         if topic not in filled
     ]
+    from raiassist import markdown
+
     label, pattern = EXTRA_HEADINGS[kind]
     if not any(pattern.search(title) for _, _, title in markdown.headings(lines)):
         gaps.append(f"section '{label}' missing")
@@ -181,6 +205,8 @@ def _gaps(kind: str, found: list[markdown.Section], lines: list[str]) -> list[st
 
 
 def _placeholder_gap(text: str) -> list[str]:
+    from raiassist import markdown
+
     count = markdown.placeholders(text)
     return [f"{count} placeholder(s) such as TODO or [More Information Needed]"] if count else []
 

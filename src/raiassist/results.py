@@ -4,17 +4,20 @@ ruff's cache spares it the work on files it has seen).
 
 An entry's address is a hash of the file's bytes with raiassist's code (`code_version`),
 the digests of the Standard's and the catalogue's files, and the kind of document: a change
-to any of them gives a new address, and entries no longer addressed age out. Evaluation is
-never cached: configuration, the record and the project's documents apply afresh on every
-run, so an answer changes a verdict at once.
+to any of them gives a new address, and entries no longer addressed age out.
 
-So that an unchanged file is not even read, each project keeps an index from a path's stat
-(size, modification and change times, inode, device) to the address of its bytes, as git's
-index does. Any write changes a file's change time, which no one can set back; a file
-written less than `SETTLED` seconds before it was indexed is not indexed, since two writes
-in one clock tick would leave the same stat.
+So that an unchanged file is not even read, each project keeps a snapshot: for each path,
+its stat (size, modification and change times, inode, device, as git's index keeps them),
+the address of its bytes, and the file's last report (its facts and findings) with the key
+of everything else its findings were decided from (configuration, the record, the project's
+documents, the date, the names it is shown by; see `checking.verdict_key`). A file whose
+stat and key are as they were keeps its report; one whose key changed is evaluated afresh
+from its kept facts, so an answer, a configuration change or a new model card changes a
+verdict at once. Any write changes a file's change time, which no one can set back; a file
+written less than `SETTLED` seconds before it was indexed is not indexed, since two writes in
+one clock tick would leave the same stat.
 
-Entries and the index are written to a temporary file and renamed into place, so concurrent
+Entries and snapshots are written to a temporary file and renamed into place, so concurrent
 runs (pre-commit runs hooks in parallel) and a crash mid-write never leave a half-written
 entry where a reader looks; whatever cannot be read is a miss. The folder is bounded
 (`MAX_BYTES`, least recently used first out), and used only when it belongs to the user
@@ -25,29 +28,32 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import logging
 import os
 import pickle
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from raiassist.cache import code_version
 from raiassist.catalogue.model import Catalogue
 from raiassist.document import document_from_bytes, document_kind, read_document
-from raiassist.logfile import log_dir
+from raiassist.logfile import log_dir, logger
 from raiassist.safe_read import Unreadable, read_bytes
 from raiassist.scan import Facts, scan
 from raiassist.standard.model import Standard
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 MAX_BYTES = 256 * 2**20  # the folder's size; beyond it the least recently used entries go
 MAX_INDEXED = 50_000  # paths one project's index remembers
 SETTLED = 2.0  # seconds a file must be left alone before its stat stands for its bytes
 REFRESHED = 86_400  # seconds after which a used entry is marked used again (for pruning)
+SNAPSHOT = b"raiassist-snapshot-1\n"  # the first bytes of a project's snapshot
 Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 Index = dict[str, tuple[Stat, str]]  # path -> (its stat, the address of its bytes)
+# path -> (stat, address, key, where the report is, where its cells are) in a snapshot
+Kept = dict[str, tuple[Stat, str, str, tuple[int, int], tuple[int, int]]]
 
 
 def folder() -> Path:
@@ -64,9 +70,10 @@ class Results:
         self.folder = where
         self.salt = salt.encode()
         name = hashlib.sha256(self.salt + b"\0" + str(root).encode()).hexdigest()[:20]
-        self.index_path = where / f"index-{name}.pickle"
-        self.index: Index = _load(self.index_path) or {}
-        self.noted: Index = {}  # this run's additions to the index
+        self.snapshot_path = where / f"snapshot-{name}.bin"
+        self.snapshot = _Snapshot(self.snapshot_path)
+        self.noted: Index = {}  # files read this run: path -> (stat, address)
+        self.kept: dict[str, tuple[str, Any]] = {}  # reports made this run: path -> (key, report)
         self.written = 0
 
     @classmethod
@@ -84,16 +91,32 @@ class Results:
             return None
         return cls(where, f"{code_version()}\0{standard.digest}\0{catalogue.digest}", root)
 
-    def remembered(self, paths: Sequence[Path]) -> dict[int, Facts]:
-        """Facts of the files (by position in `paths`) whose stat is as the index has it."""
+    def remembered(self, paths: Sequence[Path]) -> dict[int, tuple[str, Any]]:
+        """The last reports (by position in `paths`), with their keys, of the files whose stat
+        is as the snapshot has it. A report comes without its cells (`facts` asks for them)."""
         found = {}
         for number, path in enumerate(paths):
-            known = self.index.get(str(path))
+            known = self.snapshot.index.get(str(path))
             if known is not None and known[0] == _stat(path):
-                facts = self._get(known[1])
-                if facts is not None:
-                    found[number] = facts
+                report = self.snapshot.read(known[3])
+                if report is not None:
+                    found[number] = (known[2], report)
         return found
+
+    def facts(self, path: Path, report: Any) -> Facts | None:
+        """The Facts of a report `remembered` gave, with their cells (evaluation asks which
+        evidence cells ran), or None when they cannot be read."""
+        known = self.snapshot.index.get(str(path))
+        cells = self.snapshot.read(known[4]) if known is not None else None
+        if not isinstance(cells, tuple):
+            return None
+        facts: Facts = report.facts
+        return replace(facts, document=replace(facts.document, cells=cells))
+
+    def keep(self, path: Path, key: str, report: Any) -> None:
+        """Keep a report made this run (`report.facts` with its cells) for the next run,
+        under `key`, the digest of what its findings were decided from."""
+        self.kept[str(path)] = (key, report)
 
     def scan(self, path: Path, catalogue: Catalogue) -> Facts:
         """The file's Facts: from the entry for its bytes, else scanned and stored."""
@@ -114,14 +137,27 @@ class Results:
         return facts
 
     def close(self) -> None:
-        """Write this run's index additions, and keep the folder within its bound."""
-        if self.noted:
-            index = {**(_load(self.index_path) or {}), **self.noted}  # another run's, too
-            for path in list(index)[: max(len(index) - MAX_INDEXED, 0)]:
-                del index[path]
-            _write(self.index_path, index)
-        if self.written or self.noted:
+        """Write the snapshot with this run's reports laid over the last one's (read again:
+        a concurrent run's count too), and keep the folder within its bound."""
+        kept = self._placed()
+        if kept:
+            self.snapshot.close()
+            self.snapshot = _Snapshot(self.snapshot_path)
+            if _write_snapshot(self.snapshot_path, self.snapshot, kept):
+                self.written += 1
+        self.snapshot.close()
+        if self.written:
             prune(self.folder)
+
+    def _placed(self) -> dict[str, tuple[Stat, str, str, Any]]:
+        """This run's reports that can be found again: of files that were read and left
+        alone long enough (`noted`), or whose stat the snapshot already held."""
+        placed = {}
+        for path, (key, report) in self.kept.items():
+            where = self.noted.get(path) or self.snapshot.index.get(path)
+            if where is not None:
+                placed[path] = (where[0], where[1], key, report)
+        return placed
 
     def _address(self, kind: str, raw: bytes) -> str:
         digest = hashlib.sha256(self.salt)
@@ -155,6 +191,94 @@ def named(facts: Facts, shown: str) -> Facts:
     return replace(facts, document=replace(facts.document, path=shown))
 
 
+class _Snapshot:
+    """A project's snapshot as read from its file: the index at once, each report or cells
+    only when asked for (`read`), straight from the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.index: Kept = {}
+        self.fd: int | None = None
+        self.start = 0
+        try:
+            self.fd = os.open(path, os.O_RDONLY)
+            head = os.pread(self.fd, len(SNAPSHOT) + 8, 0)
+            size = int.from_bytes(head[len(SNAPSHOT) :], "little")
+            if head[: len(SNAPSHOT)] != SNAPSHOT:
+                raise ValueError("not a snapshot")
+            self.start = len(head) + size
+            index = pickle.loads(os.pread(self.fd, size, len(head)))
+            if isinstance(index, dict):
+                self.index = index
+        except Exception:  # noqa: BLE001 - a missing, partial or foreign snapshot starts afresh
+            self.index = {}
+
+    def read(self, where: tuple[int, int]) -> Any:
+        """The value at (offset, length) past the index, or None when it cannot be read."""
+        offset, length = where
+        if self.fd is None:
+            return None
+        try:
+            data = os.pread(self.fd, length, self.start + offset)
+            return pickle.loads(data) if len(data) == length else None
+        except Exception:  # noqa: BLE001 - a truncated or foreign value is a miss
+            return None
+
+    def raw(self, where: tuple[int, int]) -> bytes | None:
+        if self.fd is None:
+            return None
+        try:
+            data = os.pread(self.fd, where[1], self.start + where[0])
+        except OSError:
+            return None
+        return data if len(data) == where[1] else None
+
+    def close(self) -> None:
+        if self.fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
+            self.fd = None
+
+
+def _write_snapshot(
+    path: Path, last: _Snapshot, kept: dict[str, tuple[Stat, str, str, Any]]
+) -> bool:
+    """Write a snapshot: `kept` laid over `last` (whose values are copied as they are),
+    within `MAX_INDEXED` paths (the oldest out)."""
+    index: Kept = {}
+    parts: list[bytes] = []
+    size = 0
+
+    def add(value: bytes) -> tuple[int, int]:
+        nonlocal size
+        parts.append(value)
+        size += len(value)
+        return size - len(value), len(value)
+
+    for name, (stat, address, key, report_at, cells_at) in last.index.items():
+        if name in kept:
+            continue
+        report, cells = last.raw(report_at), last.raw(cells_at)
+        if report is not None and cells is not None:
+            index[name] = (stat, address, key, add(report), add(cells))
+    for name, (stat, address, key, report) in kept.items():
+        facts = report.facts
+        bare = replace(report, facts=replace(facts, document=replace(facts.document, cells=())))
+        try:
+            dumped = pickle.dumps(bare, protocol=pickle.HIGHEST_PROTOCOL)
+            cells_dumped = pickle.dumps(
+                tuple(replace(c, source="") for c in facts.document.cells),
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            log.warning("cannot keep the report of %s: %s", name, exc)
+            continue
+        index[name] = (stat, address, key, add(dumped), add(cells_dumped))
+    for name in list(index)[: max(len(index) - MAX_INDEXED, 0)]:
+        del index[name]  # the space their values take is given back on the next write
+    head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+    return _write_bytes(path, [SNAPSHOT, len(head).to_bytes(8, "little"), head, *parts])
+
+
 def prune(where: Path) -> None:
     """Keep the folder under `MAX_BYTES`: least recently used entries first out, and
     temporary files that a crash left behind an hour ago."""
@@ -166,7 +290,7 @@ def prune(where: Path) -> None:
                 info = entry.stat()
                 if entry.name.endswith(".tmp") and now - info.st_mtime > 3600:
                     Path(entry.path).unlink()
-                elif entry.name.endswith(".pickle"):
+                elif entry.name.endswith((".pickle", ".bin")):
                     entries.append((info.st_mtime, info.st_size, entry.path))
     total = sum(size for _, size, _ in entries)
     if total <= MAX_BYTES:
@@ -202,15 +326,16 @@ def _private(where: Path) -> bool:
     return True
 
 
-def _load(path: Path) -> Index | None:
-    try:
-        value = pickle.loads(path.read_bytes())
-    except Exception:  # noqa: BLE001 - a missing or unreadable index starts afresh
-        return None
-    return value if isinstance(value, dict) else None
-
-
 def _write(path: Path, value: object) -> bool:
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError) as exc:
+        log.warning("cannot keep a result: %s", exc)
+        return False
+    return _write_bytes(path, [data])
+
+
+def _write_bytes(path: Path, parts: list[bytes]) -> bool:
     """Write atomically: a reader sees the old file or the new one, never part of one."""
     import tempfile  # here, not above: a run that writes nothing pays for no `random`
 
@@ -218,7 +343,7 @@ def _write(path: Path, value: object) -> bool:
         fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.writelines(parts)
             Path(temporary).replace(path)
         except BaseException:
             with contextlib.suppress(OSError):

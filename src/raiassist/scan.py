@@ -12,7 +12,6 @@ file and the rest of the scan goes on.
 from __future__ import annotations
 
 import ast
-import logging
 from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any, Literal
@@ -22,11 +21,12 @@ from raiassist.catalogue.model import Catalogue, Entry
 from raiassist.document import Cell, Document, Location
 from raiassist.flows import Carried
 from raiassist.frozen import frozen
+from raiassist.logfile import logger
 from raiassist.names import Names, last, root
 from raiassist.parsing import ParseError, foreign_body, parse_cell
 from raiassist.waivers import Waiver, waivers_in
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 MAX_HITS_PER_NAME = 50
 Kind = Literal["signal", "evidence", "incomplete"]
 

@@ -1,6 +1,6 @@
 """The result cache changes how fast `raiassist check` answers, never what it says: every
-format prints the same bytes cold (an empty cache), warm (facts found again by the stat
-index or by the files' bytes) and with the cache off."""
+format prints the same bytes cold (an empty cache), warm (reports found again by the
+snapshot, or facts by the files' bytes) and with the cache off."""
 
 from __future__ import annotations
 
@@ -44,10 +44,10 @@ def test_every_format_is_the_same_cold_warm_and_uncached(
     monkeypatch.delenv("RAIASSIST_NO_CACHE", raising=False)
     cache = tmp_path / "cache"
     cold = _outputs(project, cache)
-    index = list(cache.glob("index-*.pickle"))
+    index = list(cache.glob("snapshot-*.bin"))
     warm = _outputs(project, cache)
     uncached = _outputs(project, None)
-    assert index, "the warm run did not go through the stat index"
+    assert index, "the warm run did not go through the snapshot"
     for name in FORMATS:
         assert warm[name] == cold[name], f"{name}: warm differs from cold"
         assert uncached[name] == cold[name], f"{name}: --no-cache differs from cold"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -52,16 +53,31 @@ def write_output(target: str | Path, text: str) -> None:
 
 def refuse_overwriting(output: str | Path, inputs: list[Path], what: str) -> None:
     """UserError when writing `output` would replace one of `inputs` (or, for folders, a
-    file of theirs that raiassist reads)."""
+    file of theirs that raiassist reads). An input is compared by its device and inode, and
+    by its real path only when it is a folder or cannot be read: pre-commit passes every
+    changed file, and resolving each through its links costs more than the check."""
     from raiassist.discovery import SUFFIXES
     from raiassist.printable import printable
     from raiassist.safe_read import real
 
     target = real(Path(output))
+    try:
+        written = target.stat()
+        same: tuple[int, int] | None = (written.st_dev, written.st_ino)
+    except OSError:
+        same = None
     for path in inputs:
-        named = real(path)
-        inside = named.is_dir() and target.is_relative_to(named) and target.suffix in SUFFIXES
-        if target == named or inside:
+        try:
+            info = Path(path).stat()
+        except OSError:
+            info = None
+        if info is not None and not stat.S_ISDIR(info.st_mode):
+            replaced = same == (info.st_dev, info.st_ino)
+        else:
+            named = real(path)
+            inside = named.is_dir() and target.is_relative_to(named) and target.suffix in SUFFIXES
+            replaced = target == named or inside
+        if replaced:
             message = f"is {what}; writing the report there would replace it; name another file"
             raise UserError([Problem(printable(str(output)), message)])
 

@@ -19,7 +19,6 @@ A test fails when a module in this folder is missing from `DETECTORS`.
 from __future__ import annotations
 
 import ast
-import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -41,11 +40,12 @@ from raiassist.detectors import (
     unseeded_randomness,
 )
 from raiassist.document import Cell
+from raiassist.logfile import logger
 
 if TYPE_CHECKING:
     from raiassist.scan import CellProblem, Context
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 MAX_STRING = 20000  # longer strings are data, not names or messages
 
 DETECTORS: tuple[ModuleType, ...] = (

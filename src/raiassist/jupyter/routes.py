@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -37,9 +36,10 @@ from jupyter_server.utils import url_path_join
 from raiassist.errors import UserError
 from raiassist.jupyter import answers, checklists, templates
 from raiassist.jupyter.projects import RequestError, ScanCaches, Target, target
+from raiassist.logfile import logger
 from raiassist.safe_read import over_limit, too_large
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 T = TypeVar("T")
 INTERNAL = "raiassist: internal error (the details are in the Jupyter server's log)"
 CHECKS = 2  # worker threads for checks

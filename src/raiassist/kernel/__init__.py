@@ -6,7 +6,6 @@ DataFrame actually loaded, the estimator actually fitted, the MetricFrame actual
 
 from __future__ import annotations
 
-import logging
 import sys
 import time
 from pathlib import Path
@@ -15,8 +14,9 @@ from typing import Any
 from raiassist.errors import UserError
 from raiassist.kernel.companion import Companion, find_project
 from raiassist.kernel.view import ChecklistView
+from raiassist.logfile import logger
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 _loaded: dict[int, tuple[Companion, ChecklistView, Any]] = {}
 
 

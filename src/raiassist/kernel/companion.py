@@ -10,7 +10,6 @@ A failure inside the hook is logged once and never reaches the user's cell.
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from raiassist.document import Document, Location, read_document
 from raiassist.evaluate import Finding
 from raiassist.frozen import frozen
 from raiassist.kernel.observe import Observation, kind_of, marker, observe
+from raiassist.logfile import logger
 from raiassist.next_actions import Section, next_actions, to_act
 from raiassist.record import load_record
 from raiassist.safe_read import real
@@ -30,7 +30,7 @@ from raiassist.scan import Hit, ScanCache
 from raiassist.standard import Standard, load_standard
 from raiassist.words import Words
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 
 @frozen

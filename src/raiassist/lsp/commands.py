@@ -11,7 +11,6 @@ Custom requests (documented in the README):
 from __future__ import annotations
 
 import asyncio
-import logging
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +22,7 @@ from pygls.exceptions import JsonRpcInvalidParams
 from raiassist.answering import answerer_json
 from raiassist.checking import check_paths
 from raiassist.errors import UserError
+from raiassist.logfile import logger
 from raiassist.lsp.answer_request import answer_request, check_path, workspace_roots
 from raiassist.lsp.docs import docs_uri
 from raiassist.lsp.documents import uri_path
@@ -31,7 +31,7 @@ from raiassist.lsp.server import RaiServer, answers
 from raiassist.missed import lines_json
 from raiassist.reporters.json_report import file_json, report_json
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 T_ = TypeVar("T_")
 
 

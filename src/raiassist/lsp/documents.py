@@ -3,7 +3,6 @@ one concatenated text document (jupyterlab-lsp), each turned into one core Docum
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -24,10 +23,11 @@ from raiassist.document import (
     read_document,
     script_from_text,
 )
+from raiassist.logfile import logger
 from raiassist.safe_read import over_limit, too_large
 from raiassist.scan import ScanCache
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 UnitKind = Literal["text", "notebook", "concatenated"]
 
 

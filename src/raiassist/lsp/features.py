@@ -3,19 +3,19 @@ the latest analysis. Nothing here knows about requirements; that is the core's j
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 from urllib.parse import unquote
 
 from lsprotocol import types as T
 
+from raiassist.logfile import logger
 from raiassist.lsp import actions, commands, hover
 from raiassist.lsp.documents import UnitKind, known_text, uri_path
 from raiassist.lsp.projects import WATCHED
 from raiassist.lsp.server import DEBOUNCE, RaiServer, answers
 from raiassist.safe_read import real
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 
 def register(server: RaiServer) -> None:

@@ -4,7 +4,6 @@ their files changes."""
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,11 +14,12 @@ from raiassist import project_docs
 from raiassist.checking import hits_for
 from raiassist.config import Config, find_root, load_config
 from raiassist.errors import UserError
+from raiassist.logfile import logger
 from raiassist.record import Record, load_record
 from raiassist.scan import Hit
 from raiassist.standard import Standard, load_standard
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 WATCHED = ("**/pyproject.toml", "**/raiassist.toml", "**/*.yaml", "**/*.yml", "**/*.md")
 
 

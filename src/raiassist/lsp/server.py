@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -26,13 +25,14 @@ from raiassist import __version__
 from raiassist.checking import check_document
 from raiassist.document import Document
 from raiassist.evaluate import tool_finding
+from raiassist.logfile import logger
 from raiassist.lsp import diagnostics
 from raiassist.lsp.docs import docs_uri
 from raiassist.lsp.documents import Unit, UnitKind, build
 from raiassist.lsp.projects import Project, Projects
 from raiassist.safe_read import real
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 DEBOUNCE = 0.001  # seconds: edits closer than this are analysed once
 ANALYSES = 2  # analysis threads: a slow document leaves one for the others
 T_ = TypeVar("T_")
