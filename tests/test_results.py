@@ -4,6 +4,7 @@ pack and the catalogue are as they were; answers and configuration apply at once
 from __future__ import annotations
 
 import concurrent.futures
+import datetime as dt
 import json
 import os
 import shutil
@@ -117,6 +118,46 @@ def test_an_answer_changes_the_verdict_at_once(
     shutil.copy(FIXTURES / "results" / "answers.yaml", project / "responsible-ai.yaml")
     assert status(check()) == "waived"
     assert len(scanned) == 2  # the answer applied to the facts kept from the first run
+
+
+def _status(report: Report, name: str, requirement: str) -> str | None:
+    found = next(f for f in report.files if f.path.endswith(name))
+    return next((r.status for r in found.requirements if r.id == requirement), None)
+
+
+def test_configuration_documents_and_names_change_a_kept_verdict_at_once(
+    check: Check, scanned: list[str], project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report kept in the snapshot is used again only while everything its findings were
+    decided from is as it was: the configuration, the project's documents, how the file is
+    shown. None of these is in the file's bytes, so nothing is scanned again."""
+    assert _status(check(), "scoring.py", "T2.2") == "open"
+    (project / "README.md").write_bytes(
+        (FIXTURES / "projects/hf_model_card/README.md").read_bytes()
+    )
+    assert _status(check(), "scoring.py", "T2.2") == "met"  # a model card now counts
+    config = project / "raiassist.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'ignore = ["T2.2"]\n', encoding="utf-8")
+    assert _status(check(), "scoring.py", "T2.2") is None
+    shown = {f.path for f in check().files}
+    monkeypatch.chdir(project)
+    assert {f.path for f in check().files} == {"credit_model.ipynb", "scoring.py"} != shown
+    assert sorted(scanned) == ["notebook", "script"]
+
+
+def test_the_date_is_part_of_what_a_verdict_is_kept_by(project: Path) -> None:
+    """Answers and waivers expire, so a report kept yesterday is not today's."""
+    from dataclasses import replace
+
+    from raiassist.checking import _run_key
+    from raiassist.evaluate import Inputs
+    from raiassist.record import load_record
+
+    config = load_config(project)
+    standard = load_standard(config.settings.packs, config.root, config.catalogue_paths)
+    today = Inputs(standard, config.settings, load_record(config.record_path))
+    tomorrow = replace(today, today=today.today + dt.timedelta(days=1))
+    assert _run_key(today) == _run_key(replace(today)) != _run_key(tomorrow)
 
 
 def test_broken_entries_and_leftovers_of_a_crash_are_misses(

@@ -25,6 +25,7 @@ from raiassist.evaluate import STATUS_ORDER, Finding, Inputs, evaluate, tool_fin
 from raiassist.frozen import frozen
 from raiassist.logfile import logger
 from raiassist.printable import printable
+from raiassist.project_docs import forget as forget_documents
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
 from raiassist.renames import Orphan, orphans
@@ -75,6 +76,7 @@ def check_paths(
     taking what `results` (the result cache) holds for unchanged files."""
     for cached in (_folder_hits, _root_hits, _folder_key):  # documents may have changed
         cached.cache_clear()
+    forget_documents()
     files = discover(paths, config.root, config.settings.exclude)
     record = load_record(config.record_path)
     inputs = Inputs(standard, config.settings, record)
