@@ -87,17 +87,11 @@ def test_shared_work_reports_what_one_process_reports(
     alone = _checked(project, parallel=False)
     assert _comparable(shared) == _comparable(alone)
     assert "no reports" not in caplog.text
-    from_workers = [  # a worker's reports come with their cells but not their sources
-        s for s, a in zip(shared.files, alone.files, strict=True)
-        if any(c.source for c in a.facts.document.cells)
-        and not any(c.source for c in s.facts.document.cells)
+    from_workers = [  # a worker's reports come without cells (the cache keeps them apart)
+        s for s, a in zip(shared.files, alone.files, strict=True) if a.facts.document.cells
+        and not s.facts.document.cells
     ]  # fmt: skip
     assert from_workers
-    for report in from_workers:  # evaluation can ask again which cells ran
-        alone_report = next(a for a in alone.files if a.path == report.path)
-        kept = [(c.index, c.kind, c.execution_count) for c in report.facts.document.cells]
-        assert kept == [(c.index, c.kind, c.execution_count)
-                        for c in alone_report.facts.document.cells]  # fmt: skip
     total = len(shared.files)
     dones = [done for done, _ in calls]
     assert calls[-1] == (total, total)

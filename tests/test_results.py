@@ -228,3 +228,31 @@ def test_concurrent_runs_share_the_folder(project: Path, tmp_path: Path) -> None
     assert len(set(outputs)) == 1
     assert len(list(cache.glob("facts-*.pickle"))) == 2
     assert not list(cache.glob("*.tmp"))
+
+
+def test_a_kept_report_evaluated_again_knows_which_cells_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When an answer changes, a kept report is evaluated again from its kept facts: the
+    cells come back without their code but with whether each ran, so a requirement met only
+    by cells that never ran is still told apart (`not_run`), as a fresh check tells it."""
+    monkeypatch.setattr(results, "SETTLED", 0.0)
+    monkeypatch.delenv("RAIASSIST_NO_CACHE", raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "projects" / "not_run", project)
+
+    def report(cache: Path | None) -> dict[str, Any]:
+        config = load_config(project)
+        standard = load_standard(config.settings.packs, config.root, config.catalogue_paths)
+        kept = None if cache is None else results.Results.open(standard, config.root, cache)
+        return _json(check_paths([project], config, standard, parallel=False, results=kept))
+
+    cache = tmp_path / "cache"
+    report(cache)
+    shutil.copy(
+        FIXTURES / "records" / "attested-impact-assessment.yaml", project / "responsible-ai.yaml"
+    )
+    again, fresh = report(cache), report(None)
+    assert again == fresh
+    assert any(r["not_run"] for f in fresh["files"] for r in f["requirements"])
+    assert any(r["id"] == "A1.1" and r["status"] == "met" for r in fresh["project"]["requirements"])

@@ -29,7 +29,7 @@ from raiassist.project_docs import forget as forget_documents
 from raiassist.project_docs import project_evidence, search_folders
 from raiassist.record import Record, load_record
 from raiassist.renames import Orphan, orphans
-from raiassist.results import Results, merge, named
+from raiassist.results import Results, dumped, merge, named
 from raiassist.safe_read import real
 from raiassist.scan import Facts, Hit, ScanCache, scan
 from raiassist.standard.model import Standard
@@ -212,24 +212,35 @@ def _check_files(
         if progress:
             progress(done + checked, len(files))
 
+    as_bytes: dict[int, tuple[bytes, bytes]] = {}  # reports that workers made, as bytes
     if parallel and cores > 1 and len(left) >= PARALLEL_FROM and sys.platform == "linux":
-        checked = _shared(left, config, inputs, min(cores, 8) - 1, step, results)
+        checked = _shared(left, config, inputs, min(cores, 8) - 1, step, results, as_bytes)
     else:
         checked = []
         for path in left:
             checked.append(_check_file(path, config, inputs, results))
             step(len(checked), len(left))
     if results is not None:
-        for path, report in zip(left, checked, strict=True):
-            _kept(results, path, verdict_key(run, config.root, path), report)
+        for i, (path, report) in enumerate(zip(left, checked, strict=True)):
+            _kept(results, path, verdict_key(run, config.root, path), report, as_bytes.get(i))
     fresh = iter(checked)
     return [reports[i] if i in reports else next(fresh) for i in range(len(files))]
 
 
-def _kept(results: Results, path: Path, key: str, report: FileReport) -> FileReport:
-    """`report`, kept for the next run unless checking stopped or crashed (a crash is not
-    kept: the next run logs it again)."""
-    if not any(f.id in ("RA003", "RA004") and f.kind == "tool" for f in report.findings):
+def _kept(
+    results: Results,
+    path: Path,
+    key: str,
+    report: FileReport,
+    as_bytes: tuple[bytes, bytes] | None = None,
+) -> FileReport:
+    """`report` (`as_bytes`: as a worker turned it into bytes), kept for the next run unless
+    checking stopped or crashed (a crash is not kept: the next run logs it again)."""
+    if any(f.id in ("RA003", "RA004") and f.kind == "tool" for f in report.findings):
+        return report
+    if as_bytes is not None:
+        results.keep_dumped(path, key, as_bytes)
+    else:
         results.keep(path, key, report)
     return report
 
@@ -271,10 +282,13 @@ def _shared(
     workers: int,
     progress: Progress | None,
     results: Results | None,
+    as_bytes: dict[int, tuple[bytes, bytes]],
 ) -> list[FileReport]:
     """This process and `workers` forked copies take files, biggest first, from one pipe of
     tokens until none are left. Each worker sends all its reports back at the end through a
-    pipe of its own; a file whose report never arrives (a worker died) is checked here."""
+    pipe of its own, as the result cache keeps them (`results.dumped`; they go into
+    `as_bytes` as they came, by index); a file whose report never arrives (a worker died) is
+    checked here."""
     import pickle
 
     children: list[tuple[int, BinaryIO]] = []
@@ -311,7 +325,9 @@ def _shared(
                 with stream:
                     try:
                         sent, noted = pickle.load(stream)
-                        reports.update(sent)
+                        for index, values in sent.items():
+                            reports[index] = pickle.loads(values[0])
+                            as_bytes[index] = values
                         merge(results, noted)
                     except Exception:  # noqa: BLE001 - a truncated pickle raises many kinds
                         log.warning("a worker sent no reports; its files are checked again")
@@ -422,7 +438,8 @@ def _work(
     results: Results | None,
 ) -> NoReturn:
     """A forked worker's life: check files until none are left (or the process that started
-    it is gone), send the reports (without cell sources: nothing downstream reads them) and
+    it is gone), send the reports (as the result cache keeps them: without cells, which
+    nothing downstream reads, and the cells apart, without their sources) and
     what it added to the result cache's index, and exit without running the exit handlers
     it inherited. It starts with Ctrl-C held back and lets it through once an interruption
     can only end here."""
@@ -437,10 +454,7 @@ def _work(
         for index in tokens.taken():
             if os.getppid() != parent:
                 break
-            report = _check_file(files[index], config, inputs, results)
-            cells = tuple(replace(c, source="") for c in report.facts.document.cells)
-            document = replace(report.facts.document, cells=cells)
-            reports[index] = replace(report, facts=replace(report.facts, document=document))
+            reports[index] = dumped(_check_file(files[index], config, inputs, results))
         with os.fdopen(write_end, "wb") as stream:
             noted = list(results.noted.items()) if results is not None else []
             pickle.dump((reports, noted), stream, protocol=pickle.HIGHEST_PROTOCOL)

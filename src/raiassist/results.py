@@ -38,7 +38,7 @@ from typing import Any
 
 from raiassist.cache import code_version
 from raiassist.catalogue.model import Catalogue
-from raiassist.document import document_from_bytes, document_kind, read_document
+from raiassist.document import Cell, document_from_bytes, document_kind, read_document
 from raiassist.logfile import log_dir, logger
 from raiassist.safe_read import Unreadable, read_bytes
 from raiassist.scan import Facts, scan
@@ -107,8 +107,12 @@ class Results:
         """The Facts of a report `remembered` gave, with their cells (evaluation asks which
         evidence cells ran), or None when they cannot be read."""
         known = self.snapshot.index.get(str(path))
-        cells = self.snapshot.read(known[4]) if known is not None else None
-        if not isinstance(cells, tuple):
+        kept = self.snapshot.read(known[4]) if known is not None else None
+        try:
+            cells = tuple(Cell(i, kind, "", ran, offset) for i, kind, ran, offset in kept or ())
+        except (TypeError, ValueError):  # not what `dumped` keeps
+            return None
+        if kept is None:
             return None
         facts: Facts = report.facts
         return replace(facts, document=replace(facts.document, cells=cells))
@@ -117,6 +121,10 @@ class Results:
         """Keep a report made this run (`report.facts` with its cells) for the next run,
         under `key`, the digest of what its findings were decided from."""
         self.kept[str(path)] = (key, report)
+
+    def keep_dumped(self, path: Path, key: str, values: tuple[bytes, bytes]) -> None:
+        """`keep` for a report that a worker process already turned into bytes (`dumped`)."""
+        self.kept[str(path)] = (key, values)
 
     def scan(self, path: Path, catalogue: Catalogue) -> Facts:
         """The file's Facts: from the entry for its bytes, else scanned and stored."""
@@ -191,6 +199,17 @@ def named(facts: Facts, shown: str) -> Facts:
     return replace(facts, document=replace(facts.document, path=shown))
 
 
+def dumped(report: Any) -> tuple[bytes, bytes]:
+    """A report as the snapshot keeps it: pickled without its cells, and the cells as plain
+    tuples (index, kind, execution count, line offset) without their sources: evaluation
+    asks which evidence cells ran, nothing reads their code."""
+    facts = report.facts
+    bare = replace(report, facts=replace(facts, document=replace(facts.document, cells=())))
+    cells = [(c.index, c.kind, c.execution_count, c.line_offset) for c in facts.document.cells]
+    protocol = pickle.HIGHEST_PROTOCOL
+    return pickle.dumps(bare, protocol=protocol), pickle.dumps(cells, protocol=protocol)
+
+
 class _Snapshot:
     """A project's snapshot as read from its file: the index at once, each report or cells
     only when asked for (`read`), straight from the file."""
@@ -261,18 +280,12 @@ def _write_snapshot(
         if report is not None and cells is not None:
             index[name] = (stat, address, key, add(report), add(cells))
     for name, (stat, address, key, report) in kept.items():
-        facts = report.facts
-        bare = replace(report, facts=replace(facts, document=replace(facts.document, cells=())))
         try:
-            dumped = pickle.dumps(bare, protocol=pickle.HIGHEST_PROTOCOL)
-            cells_dumped = pickle.dumps(
-                tuple(replace(c, source="") for c in facts.document.cells),
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
+            bare, cells = report if isinstance(report, tuple) else dumped(report)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
             log.warning("cannot keep the report of %s: %s", name, exc)
             continue
-        index[name] = (stat, address, key, add(dumped), add(cells_dumped))
+        index[name] = (stat, address, key, add(bare), add(cells))
     for name in list(index)[: max(len(index) - MAX_INDEXED, 0)]:
         del index[name]  # the space their values take is given back on the next write
     head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
