@@ -195,6 +195,21 @@ def test_the_folder_stays_within_its_bound(
     assert sum(p.stat().st_size for p in (tmp_path / "cache").iterdir()) <= 1
 
 
+@pytest.mark.parametrize("bound", ["MAX_INDEXED", "MAX_SNAPSHOT"])
+def test_a_snapshot_stays_within_its_bounds(
+    bound: str, check: Check, scanned: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its bound (paths, or bytes of reports) a snapshot lets the longest unused go
+    first; a file left out is only evaluated again, from the facts its bytes address."""
+    monkeypatch.setattr(results, bound, 1)
+    first = check()
+    snapshot = next((tmp_path / "cache").glob("snapshot-*.bin"))
+    left = len(results._Snapshot(snapshot).index)
+    assert left == (1 if bound == "MAX_INDEXED" else 0)
+    assert _json(check()) == _json(first)
+    assert len(scanned) == 2
+
+
 def test_a_folder_others_can_write_to_is_not_used(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()

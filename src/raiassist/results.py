@@ -46,7 +46,8 @@ from raiassist.standard.model import Standard
 
 log = logger(__name__)
 MAX_BYTES = 256 * 2**20  # the folder's size; beyond it the least recently used entries go
-MAX_INDEXED = 50_000  # paths one project's index remembers
+MAX_INDEXED = 50_000  # paths one project's snapshot remembers
+MAX_SNAPSHOT = MAX_BYTES // 4  # bytes of reports one project's snapshot keeps
 SETTLED = 2.0  # seconds a file must be left alone before its stat stands for its bytes
 REFRESHED = 86_400  # seconds after which a used entry is marked used again (for pruning)
 SNAPSHOT = b"raiassist-snapshot-1\n"  # the first bytes of a project's snapshot
@@ -74,6 +75,7 @@ class Results:
         self.snapshot = _Snapshot(self.snapshot_path)
         self.noted: Index = {}  # files read this run: path -> (stat, address)
         self.kept: dict[str, tuple[str, Any]] = {}  # reports made this run: path -> (key, report)
+        self.used: set[str] = set()  # paths whose kept report this run took
         self.written = 0
 
     @classmethod
@@ -101,6 +103,7 @@ class Results:
                 report = self.snapshot.read(known[3])
                 if report is not None:
                     found[number] = (known[2], report)
+                    self.used.add(str(path))
         return found
 
     def facts(self, path: Path, report: Any) -> Facts | None:
@@ -151,7 +154,7 @@ class Results:
         if kept:
             self.snapshot.close()
             self.snapshot = _Snapshot(self.snapshot_path)
-            if _write_snapshot(self.snapshot_path, self.snapshot, kept):
+            if _write_snapshot(self.snapshot_path, self.snapshot, kept, self.used):
                 self.written += 1
         self.snapshot.close()
         if self.written:
@@ -259,35 +262,45 @@ class _Snapshot:
 
 
 def _write_snapshot(
-    path: Path, last: _Snapshot, kept: dict[str, tuple[Stat, str, str, Any]]
+    path: Path, last: _Snapshot, kept: dict[str, tuple[Stat, str, str, Any]], used: set[str]
 ) -> bool:
     """Write a snapshot: `kept` laid over `last` (whose values are copied as they are),
-    within `MAX_INDEXED` paths (the oldest out)."""
-    index: Kept = {}
-    parts: list[bytes] = []
-    size = 0
-
-    def add(value: bytes) -> tuple[int, int]:
-        nonlocal size
-        parts.append(value)
-        size += len(value)
-        return size - len(value), len(value)
-
-    for name, (stat, address, key, report_at, cells_at) in last.index.items():
-        if name in kept:
-            continue
-        report, cells = last.raw(report_at), last.raw(cells_at)
-        if report is not None and cells is not None:
-            index[name] = (stat, address, key, add(report), add(cells))
+    within `MAX_INDEXED` paths and `MAX_SNAPSHOT` bytes, the longest unused out first
+    (`used`: the paths this run took a report of)."""
+    values: dict[str, tuple[Stat, str, str, bytes, bytes]] = {}
+    for name, (stat, address, key, report_at, cells_at) in sorted(
+        last.index.items(), key=lambda item: item[0] in used
+    ):
+        if name not in kept:
+            report, cells = last.raw(report_at), last.raw(cells_at)
+            if report is not None and cells is not None:
+                values[name] = (stat, address, key, report, cells)
     for name, (stat, address, key, report) in kept.items():
         try:
             bare, cells = report if isinstance(report, tuple) else dumped(report)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
             log.warning("cannot keep the report of %s: %s", name, exc)
             continue
-        index[name] = (stat, address, key, add(bare), add(cells))
-    for name in list(index)[: max(len(index) - MAX_INDEXED, 0)]:
-        del index[name]  # the space their values take is given back on the next write
+        values[name] = (stat, address, key, bare, cells)
+    size = sum(len(v[3]) + len(v[4]) for v in values.values())
+    for name in list(values):
+        if len(values) <= MAX_INDEXED and size <= MAX_SNAPSHOT:
+            break
+        size -= len(values[name][3]) + len(values[name][4])
+        del values[name]
+    index: Kept = {}
+    parts: list[bytes] = []
+    offset = 0
+    for name, (stat, address, key, report, cells) in values.items():
+        index[name] = (
+            stat,
+            address,
+            key,
+            (offset, len(report)),
+            (offset + len(report), len(cells)),
+        )
+        parts += (report, cells)
+        offset += len(report) + len(cells)
     head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
     return _write_bytes(path, [SNAPSHOT, len(head).to_bytes(8, "little"), head, *parts])
 
