@@ -112,10 +112,8 @@ class Results:
         known = self.snapshot.index.get(str(path))
         kept = self.snapshot.read(known[4]) if known is not None else None
         try:
-            cells = tuple(Cell(i, kind, "", ran, offset) for i, kind, ran, offset in kept or ())
-        except (TypeError, ValueError):  # not what `dumped` keeps
-            return None
-        if kept is None:
+            cells = _cells(kept)
+        except (TypeError, ValueError):  # nothing, or not what `dumped` keeps
             return None
         facts: Facts = report.facts
         return replace(facts, document=replace(facts.document, cells=cells))
@@ -180,20 +178,23 @@ class Results:
         path = self.folder / f"facts-{address}.pickle"
         try:
             with path.open("rb") as handle:
-                stored, facts = pickle.load(handle)
+                stored, facts, cells = pickle.load(handle)
                 if time.time() - os.fstat(handle.fileno()).st_mtime > REFRESHED:
                     os.utime(handle.fileno())
+            document = replace(facts.document, cells=_cells(cells))
         except Exception:  # noqa: BLE001 - a missing, partial or foreign entry is a miss
             return None
-        return facts if stored == address and isinstance(facts, Facts) else None
+        if stored != address or not isinstance(facts, Facts):
+            return None
+        return replace(facts, document=document)
 
     def _put(self, address: str, facts: Facts) -> None:
         # named afresh when read; cells keep their kind and execution count (evaluation asks
         # which evidence cells ran) but not their source
-        cells = tuple(replace(c, source="") for c in facts.document.cells)
-        document = replace(facts.document, path="", cells=cells)
+        document = replace(facts.document, path="", cells=())
         kept = Facts(document, facts.hits, facts.problems, facts.waivers)
-        if _write(self.folder / f"facts-{address}.pickle", (address, kept)):
+        cells = _plain_cells(facts.document.cells)
+        if _write(self.folder / f"facts-{address}.pickle", (address, kept, cells)):
             self.written += 1
 
 
@@ -208,9 +209,22 @@ def dumped(report: Any) -> tuple[bytes, bytes]:
     asks which evidence cells ran, nothing reads their code."""
     facts = report.facts
     bare = replace(report, facts=replace(facts, document=replace(facts.document, cells=())))
-    cells = [(c.index, c.kind, c.execution_count, c.line_offset) for c in facts.document.cells]
+    cells = _plain_cells(facts.document.cells)
     protocol = pickle.HIGHEST_PROTOCOL
     return pickle.dumps(bare, protocol=protocol), pickle.dumps(cells, protocol=protocol)
+
+
+def _plain_cells(cells: Sequence[Cell]) -> list[tuple[int, str, int | None, int]]:
+    """Cells as entries keep them: (index, kind, execution count, line offset), no source
+    (evaluation asks which evidence cells ran; nothing reads their code)."""
+    return [(c.index, c.kind, c.execution_count, c.line_offset) for c in cells]
+
+
+def _cells(kept: Any) -> tuple[Cell, ...]:
+    """The cells `_plain_cells` kept (TypeError or ValueError when `kept` is not that)."""
+    if not isinstance(kept, list):
+        raise TypeError("not kept cells")
+    return tuple(Cell(index, kind, "", ran, offset) for index, kind, ran, offset in kept)
 
 
 class _Snapshot:

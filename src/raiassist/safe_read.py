@@ -66,7 +66,7 @@ def read_bytes(path: Path) -> bytes:
         _check_kind(info.st_mode)  # it may have been swapped since the first look
         if over_limit(info.st_size):
             raise Unreadable(too_large())
-        data = _read_at_most(fd, MAX_INPUT_BYTES + 1)
+        data = _read_at_most(fd, MAX_INPUT_BYTES + 1, info.st_size)
     except OSError as exc:
         raise Unreadable(_reason(exc)) from None
     finally:
@@ -182,16 +182,21 @@ def _check_kind(mode: int) -> None:
             raise Unreadable(f"{kind}, not a regular file", special=not stat.S_ISDIR(mode))
 
 
-def _read_at_most(fd: int, limit: int) -> bytes:
+def _read_at_most(fd: int, limit: int, expected: int = 0) -> bytes:
+    """At most `limit` bytes, asked for in one read of the `expected` size (and one byte
+    more, to see the end) before chunks of 1 MB: a read allocates what it asks for, and a
+    megabyte for every small notebook of a batch cost more than reading them."""
     chunks: list[bytes] = []
     left = limit
+    ask = min(expected + 1, limit) if expected > 0 else 1 << 20
     while left > 0:
-        chunk = os.read(fd, min(left, 1 << 20))
+        chunk = os.read(fd, min(left, ask))
         if not chunk:
             break
         chunks.append(chunk)
         left -= len(chunk)
-    return b"".join(chunks)
+        ask = 1 << 20
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _reason(exc: OSError) -> str:
