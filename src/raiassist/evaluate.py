@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import cached_property
 from typing import Literal
@@ -103,12 +103,23 @@ def evaluate(facts: Facts, path: str, inputs: Inputs, relative: str | None = Non
     return findings
 
 
-def active(standard: Standard, settings: Settings, path: str | None) -> list[Requirement]:
-    """Requirements left after select, ignore and per-path ignores, severities overridden."""
+def active(standard: Standard, settings: Settings, path: str | None) -> tuple[Requirement, ...]:
+    """Requirements left after select, ignore and per-path ignores, severities overridden:
+    worked out once per set of per-path ignores that apply, for a batch's files share it."""
     ignored = set(settings.ignore)
     for pattern, ids in settings.per_path_ignores.items():
         if path is not None and (fnmatch.fnmatch(path, pattern) or path.startswith(pattern)):
             ignored.update(ids)
+    key = (id(settings), frozenset(ignored))
+    held = standard.active_memos.get(key)
+    if held is None or held[0] is not settings:  # an id is only unique while its object lives
+        held = standard.active_memos[key] = (settings, _active(standard, settings, ignored))
+        if len(standard.active_memos) > MAX_MEMOS:
+            standard.active_memos.clear()
+    return held[1]
+
+
+def _active(standard: Standard, settings: Settings, ignored: set[str]) -> tuple[Requirement, ...]:
     selected = set(settings.select)
     result = []
     for req in standard.requirements:
@@ -118,7 +129,7 @@ def active(standard: Standard, settings: Settings, path: str | None) -> list[Req
             continue
         severity = settings.severity.get(req.id) or settings.severity.get(req.goal)
         result.append(_with_severity(req, severity) if severity else req)
-    return result
+    return tuple(result)
 
 
 def _with_severity(req: Requirement, severity: str) -> Requirement:
@@ -132,8 +143,7 @@ def _finding(
 ) -> Finding:
     location = _anchor(req, facts)
     signals = _triggers(req, facts)
-    evidence = _evidence(req, facts, inputs.project_by_name)
-    incomplete = _incomplete(req, facts, inputs.project_by_name)
+    evidence, incomplete = _satisfied(req, facts, inputs.project_by_name)
     current = answer_for(inputs.record, req.id, relative, inputs.today)
     answers = {current.answer: current} if current else {}
     waiver = None
@@ -179,20 +189,22 @@ def _finding(
     )
 
 
-def _incomplete(
+def _satisfied(
     req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
-) -> tuple[str, ...]:
-    """What the documents that would satisfy `req` lack (their `incomplete` hits)."""
-    return tuple(h.detail for h in _satisfying(req, facts, project) if h.kind == "incomplete")
-
-
-def _satisfying(
-    req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
-) -> Iterator[Hit]:
-    """The hits, in the document and then the project, of what can satisfy `req`."""
+) -> tuple[tuple[Evidence, ...], tuple[str, ...]]:
+    """The evidence for `req` in the document and then the project, and what the documents
+    that would satisfy it lack (their `incomplete` hits), in one look at each name."""
+    evidence: list[Evidence] = []
+    incomplete: list[str] = []
     for name in req.satisfied_by:
-        yield from facts.of(name)
-        yield from project.get(name, ())
+        for hits in (facts.of(name), project.get(name, ())):
+            for hit in hits:
+                if hit.kind == "evidence":
+                    path = hit.path or facts.document.path
+                    evidence.append(Evidence(hit.name, hit.detail, path, hit.location, hit.entry))
+                elif hit.kind == "incomplete":
+                    incomplete.append(hit.detail)
+    return tuple(evidence), tuple(incomplete)
 
 
 def _not_run(evidence: Sequence[Evidence], facts: Facts) -> bool:
@@ -241,16 +253,6 @@ def _triggers(req: Requirement, facts: Facts) -> tuple[Hit, ...]:
         if hits and hits[0].kind == "signal":
             found.append(hits[0])
     return tuple(found)
-
-
-def _evidence(
-    req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
-) -> tuple[Evidence, ...]:
-    return tuple(
-        Evidence(hit.name, hit.detail, hit.path or facts.document.path, hit.location, hit.entry)
-        for hit in _satisfying(req, facts, project)
-        if hit.kind == "evidence"
-    )
 
 
 def _inline_waiver(

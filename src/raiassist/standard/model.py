@@ -163,11 +163,20 @@ class Standard:
         memoises them: most files in a batch share a handful of sets."""
         return {}
 
+    @cached_property
+    def active_memos(
+        self,
+    ) -> dict[tuple[int, frozenset[str]], tuple[object, tuple[Requirement, ...]]]:
+        """The active requirements per settings object and set of ignored IDs, as
+        `evaluate.active` memoises them."""
+        return {}
+
     def __getstate__(self) -> dict[str, object]:
-        """Pickled (for the on-disk cache) without `rule_memos`, whose keys are object ids
-        that mean nothing in another process."""
+        """Pickled (for the on-disk cache) without `rule_memos` and `active_memos`, whose
+        keys are object ids that mean nothing in another process."""
         state = dict(self.__dict__)
         state.pop("rule_memos", None)
+        state.pop("active_memos", None)
         return state
 
     def incidents_of(self, req_id: str) -> tuple[Incident, ...]:
