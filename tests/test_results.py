@@ -271,3 +271,17 @@ def test_a_kept_report_evaluated_again_knows_which_cells_ran(
     assert again == fresh
     assert any(r["not_run"] for f in fresh["files"] for r in f["requirements"])
     assert any(r["id"] == "A1.1" and r["status"] == "met" for r in fresh["project"]["requirements"])
+
+
+def test_a_snapshot_in_use_is_not_the_first_to_be_pruned(
+    check: Check, scanned: list[str], tmp_path: Path
+) -> None:
+    """Pruning goes by modification time, and a warm run rewrites nothing: a snapshot that
+    serves is marked as used (once a day), so a project checked daily keeps it."""
+    check()
+    snapshot = next((tmp_path / "cache").glob("snapshot-*.bin"))
+    long_ago = snapshot.stat().st_mtime - 3 * results.REFRESHED
+    os.utime(snapshot, (long_ago, long_ago))
+    check()
+    assert snapshot.stat().st_mtime > long_ago + 2 * results.REFRESHED
+    assert len(scanned) == 2

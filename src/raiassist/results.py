@@ -154,6 +154,8 @@ class Results:
             self.snapshot = _Snapshot(self.snapshot_path)
             if _write_snapshot(self.snapshot_path, self.snapshot, kept, self.used):
                 self.written += 1
+        elif self.used:
+            _refresh(self.snapshot_path)  # used, if not rewritten: not the least recent
         self.snapshot.close()
         if self.written:
             prune(self.folder)
@@ -179,8 +181,7 @@ class Results:
         try:
             with path.open("rb") as handle:
                 stored, facts, cells = pickle.load(handle)
-                if time.time() - os.fstat(handle.fileno()).st_mtime > REFRESHED:
-                    os.utime(handle.fileno())
+            _refresh(path)
             document = replace(facts.document, cells=_cells(cells))
         except Exception:  # noqa: BLE001 - a missing, partial or foreign entry is a miss
             return None
@@ -342,6 +343,13 @@ def prune(where: Path) -> None:
         with contextlib.suppress(OSError):  # another run pruned it first
             Path(path).unlink()
         total -= size
+
+
+def _refresh(path: Path) -> None:
+    """Mark a used file as used (its modification time, which pruning goes by), once a day."""
+    with contextlib.suppress(OSError):
+        if time.time() - path.stat().st_mtime > REFRESHED:
+            os.utime(path)
 
 
 def _stat(path: Path) -> Stat | None:
