@@ -71,9 +71,11 @@ def check_paths(
     progress: Progress | None = None,
     parallel: bool = True,
     results: Results | None = None,
+    close: bool = True,
 ) -> Report:
     """Check every `.py` and `.ipynb` under `paths` (in worker processes when `parallel`),
-    taking what `results` (the result cache) holds for unchanged files."""
+    taking what `results` (the result cache) holds for unchanged files; `close`: write what
+    it keeps now (else the caller closes it, once the report is rendered)."""
     for cached in (_folder_hits, _root_hits, _folder_key):  # documents may have changed
         cached.cache_clear()
     forget_documents()
@@ -81,7 +83,7 @@ def check_paths(
     record = load_record(config.record_path)
     inputs = Inputs(standard, config.settings, record)
     reports = _check_files(files, config, inputs, parallel, progress, results)
-    if results is not None:
+    if results is not None and close:
         results.close()
     left = orphans(record, config.root, [r.relative for r in reports])
     reports = [_with_moved_answers(r, left) for r in reports]
@@ -238,10 +240,7 @@ def _kept(
     checking stopped or crashed (a crash is not kept: the next run logs it again)."""
     if any(f.id in ("RA003", "RA004") and f.kind == "tool" for f in report.findings):
         return report
-    if as_bytes is not None:
-        results.keep_dumped(path, key, as_bytes)
-    else:
-        results.keep(path, key, report)
+    results.keep(path, key, report, as_bytes)
     return report
 
 

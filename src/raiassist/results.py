@@ -50,11 +50,12 @@ MAX_INDEXED = 50_000  # paths one project's snapshot remembers
 MAX_SNAPSHOT = MAX_BYTES // 4  # bytes of reports one project's snapshot keeps
 SETTLED = 2.0  # seconds a file must be left alone before its stat stands for its bytes
 REFRESHED = 86_400  # seconds after which a used entry is marked used again (for pruning)
-SNAPSHOT = b"raiassist-snapshot-1\n"  # the first bytes of a project's snapshot
+SNAPSHOT = b"raiassist-snapshot-2\n"  # the first bytes of a project's snapshot
 Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 Index = dict[str, tuple[Stat, str]]  # path -> (its stat, the address of its bytes)
-# path -> (stat, address, key, where the report is, where its cells are) in a snapshot
-Kept = dict[str, tuple[Stat, str, str, tuple[int, int], tuple[int, int]]]
+Place = tuple[int, int]  # offset and length of a value in a snapshot
+# path -> (stat, address, key, where its report is, its cells, its JSON) in a snapshot
+Kept = dict[str, tuple[Stat, str, str, Place, Place, Place | None]]
 
 
 def folder() -> Path:
@@ -76,6 +77,8 @@ class Results:
         self.noted: Index = {}  # files read this run: path -> (stat, address)
         self.kept: dict[str, tuple[str, Any]] = {}  # reports made this run: path -> (key, report)
         self.used: set[str] = set()  # paths whose kept report this run took
+        self.known: dict[int, tuple[str, Any]] = {}  # id of a report given or kept -> its path
+        self.fragments: dict[str, bytes] = {}  # JSON of a file's report made this run, by path
         self.written = 0
 
     @classmethod
@@ -104,6 +107,7 @@ class Results:
                 if report is not None:
                     found[number] = (known[2], report)
                     self.used.add(str(path))
+                    self.known[id(report)] = (str(path), report)
         return found
 
     def facts(self, path: Path, report: Any) -> Facts | None:
@@ -118,14 +122,33 @@ class Results:
         facts: Facts = report.facts
         return replace(facts, document=replace(facts.document, cells=cells))
 
-    def keep(self, path: Path, key: str, report: Any) -> None:
+    def keep(
+        self, path: Path, key: str, report: Any, values: tuple[bytes, bytes] | None = None
+    ) -> None:
         """Keep a report made this run (`report.facts` with its cells) for the next run,
-        under `key`, the digest of what its findings were decided from."""
-        self.kept[str(path)] = (key, report)
+        under `key`, the digest of what its findings were decided from; `values`: the report
+        as a worker process already turned it into bytes (`dumped`)."""
+        self.kept[str(path)] = (key, report if values is None else values)
+        self.known[id(report)] = (str(path), report)
+        self.fragments.pop(str(path), None)
 
-    def keep_dumped(self, path: Path, key: str, values: tuple[bytes, bytes]) -> None:
-        """`keep` for a report that a worker process already turned into bytes (`dumped`)."""
-        self.kept[str(path)] = (key, values)
+    def fragment(self, report: Any) -> str | None:
+        """The JSON of `report` as a run kept it with the same report (see `keep_fragment`),
+        or None. Only the very object `remembered` gave has one: a report changed since
+        (an answer moved onto it, say) is a new object."""
+        path, _ = self.known.get(id(report), ("", None))
+        known = self.snapshot.index.get(path) if path not in self.kept else None
+        if known is None or known[5] is None:
+            return None
+        data = self.snapshot.raw(known[5])
+        return None if data is None else data.decode("utf-8", "surrogatepass")
+
+    def keep_fragment(self, report: Any, text: str) -> None:
+        """Keep the JSON of a report this run gave or kept, for the next run to print as it is
+        while the report is unchanged."""
+        path, held = self.known.get(id(report), ("", None))
+        if held is report:
+            self.fragments[path] = text.encode("utf-8", "surrogatepass")
 
     def scan(self, path: Path, catalogue: Catalogue) -> Facts:
         """The file's Facts: from the entry for its bytes, else scanned and stored."""
@@ -149,10 +172,10 @@ class Results:
         """Write the snapshot with this run's reports laid over the last one's (read again:
         a concurrent run's count too), and keep the folder within its bound."""
         kept = self._placed()
-        if kept:
+        if kept or self.fragments:
             self.snapshot.close()
             self.snapshot = _Snapshot(self.snapshot_path)
-            if _write_snapshot(self.snapshot_path, self.snapshot, kept, self.used):
+            if _write_snapshot(self.snapshot_path, self.snapshot, kept, self.used, self.fragments):
                 self.written += 1
         elif self.used:
             _refresh(self.snapshot_path)  # used, if not rewritten: not the least recent
@@ -249,7 +272,7 @@ class _Snapshot:
         except Exception:  # noqa: BLE001 - a missing, partial or foreign snapshot starts afresh
             self.index = {}
 
-    def read(self, where: tuple[int, int]) -> Any:
+    def read(self, where: Place) -> Any:
         """The value at (offset, length) past the index, or None when it cannot be read."""
         offset, length = where
         if self.fd is None:
@@ -260,7 +283,7 @@ class _Snapshot:
         except Exception:  # noqa: BLE001 - a truncated or foreign value is a miss
             return None
 
-    def raw(self, where: tuple[int, int]) -> bytes | None:
+    def raw(self, where: Place) -> bytes | None:
         if self.fd is None:
             return None
         try:
@@ -277,45 +300,56 @@ class _Snapshot:
 
 
 def _write_snapshot(
-    path: Path, last: _Snapshot, kept: dict[str, tuple[Stat, str, str, Any]], used: set[str]
+    path: Path,
+    last: _Snapshot,
+    kept: dict[str, tuple[Stat, str, str, Any]],
+    used: set[str],
+    fragments: dict[str, bytes],
 ) -> bool:
-    """Write a snapshot: `kept` laid over `last` (whose values are copied as they are),
-    within `MAX_INDEXED` paths and `MAX_SNAPSHOT` bytes, the longest unused out first
-    (`used`: the paths this run took a report of)."""
-    values: dict[str, tuple[Stat, str, str, bytes, bytes]] = {}
-    for name, (stat, address, key, report_at, cells_at) in sorted(
+    """Write a snapshot: `kept` laid over `last` (whose values are copied as they are), with
+    the JSON `fragments` made this run, within `MAX_INDEXED` paths and `MAX_SNAPSHOT` bytes,
+    the longest unused out first (`used`: the paths this run took a report of)."""
+    values: dict[str, tuple[Stat, str, str, bytes, bytes, bytes | None]] = {}
+    for name, (stat, address, key, report_at, cells_at, json_at) in sorted(
         last.index.items(), key=lambda item: item[0] in used
     ):
         if name not in kept:
             report, cells = last.raw(report_at), last.raw(cells_at)
+            text = fragments.get(name) or (last.raw(json_at) if json_at else None)
             if report is not None and cells is not None:
-                values[name] = (stat, address, key, report, cells)
+                values[name] = (stat, address, key, report, cells, text)
     for name, (stat, address, key, report) in kept.items():
         try:
             bare, cells = report if isinstance(report, tuple) else dumped(report)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
             log.warning("cannot keep the report of %s: %s", name, exc)
             continue
-        values[name] = (stat, address, key, bare, cells)
-    size = sum(len(v[3]) + len(v[4]) for v in values.values())
+        values[name] = (stat, address, key, bare, cells, fragments.get(name))
+    size = sum(sum(len(b) for b in v[3:] if b) for v in values.values())
     for name in list(values):
         if len(values) <= MAX_INDEXED and size <= MAX_SNAPSHOT:
             break
-        size -= len(values[name][3]) + len(values[name][4])
+        size -= sum(len(b) for b in values[name][3:] if b)
         del values[name]
     index: Kept = {}
     parts: list[bytes] = []
     offset = 0
-    for name, (stat, address, key, report, cells) in values.items():
+
+    def place(value: bytes) -> Place:
+        nonlocal offset
+        parts.append(value)
+        offset += len(value)
+        return offset - len(value), len(value)
+
+    for name, (stat, address, key, report, cells, text) in values.items():
         index[name] = (
             stat,
             address,
             key,
-            (offset, len(report)),
-            (offset + len(report), len(cells)),
+            place(report),
+            place(cells),
+            place(text) if text else None,
         )
-        parts += (report, cells)
-        offset += len(report) + len(cells)
     head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
     return _write_bytes(path, [SNAPSHOT, len(head).to_bytes(8, "little"), head, *parts])
 

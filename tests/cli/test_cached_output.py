@@ -69,3 +69,34 @@ def test_the_command_prints_the_same_cold_warm_and_uncached(
     assert list((tmp_path / "cache").glob("facts-*.pickle")), "the cold run kept nothing"
     assert run() == cold
     assert run("--no-cache") == cold
+
+
+def test_json_kept_per_file_follows_an_answer_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The JSON of each file is kept with its report and printed as it is while the report
+    is unchanged; an answer that changes the report changes what is printed."""
+    from raiassist.cli.main import main
+
+    monkeypatch.setattr(results, "SETTLED", 0.0)  # files just copied go into the snapshot
+    monkeypatch.delenv("RAIASSIST_NO_CACHE", raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "results", project)
+    cache = tmp_path / "cache"
+
+    def run(*options: str) -> str:
+        capsys.readouterr()
+        code = main(["check", str(project), "--format", "json", "--cache-dir", str(cache),
+                     *options])  # fmt: skip
+        assert code in (0, 1)
+        return capsys.readouterr().out
+
+    first = run()
+    snapshot = next(cache.glob("snapshot-*.bin"))
+    kept = results._Snapshot(snapshot).index
+    assert len(kept) == 2 and all(entry[5] for entry in kept.values())
+    assert run() == first  # printed from what was kept
+    shutil.copy(FIXTURES / "results" / "answers.yaml", project / "responsible-ai.yaml")
+    answered = run()
+    assert answered == run("--no-cache") == run() != first
+    assert '"status": "waived"' in answered

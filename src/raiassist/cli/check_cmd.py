@@ -128,13 +128,19 @@ def _run(args: argparse.Namespace) -> int:
     show_progress = not args.no_progress and not args.quiet and _terminal(sys.stderr)
     results = Results.open(standard, config.root, args.cache_dir)
     bar = progress_bar() if show_progress else None
-    report = check_paths(paths, config, standard, bar, results=results)
+    report = check_paths(paths, config, standard, bar, results=results, close=False)
     settings = config.settings
     if args.format == "text":
         colour = not args.output and use_colour(_terminal(sys.stdout), args.no_colour)
         output = render_text(report, settings.show, colour=colour, quiet=args.quiet)
+    elif args.format == "json":
+        from raiassist.reporters.json_report import render as render_json
+
+        output = render_json(report, settings.show, results)
     else:
         output = renderer(args.format)(report, settings.show)
+    if results is not None:
+        results.close()  # what it keeps, with the JSON of each file when JSON was asked for
     if args.output:
         write_output(args.output, output + "\n")
     elif output:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from raiassist import __version__
 from raiassist.catalogue.model import Entry
@@ -20,11 +20,35 @@ from raiassist.reporters.common import failing, reported, shown
 VERSION = "raiassist-check/1"
 
 
-def render(report: Report, show: str) -> str:
-    return json_text(report_json(report, show))
+class Fragments(Protocol):
+    """Where the JSON of each file's report is kept between runs (the result cache)."""
+
+    def fragment(self, report: FileReport) -> str | None: ...
+
+    def keep_fragment(self, report: FileReport, text: str) -> None: ...
 
 
-def report_json(report: Report, show: str) -> dict[str, Any]:
+def render(report: Report, show: str, kept: Fragments | None = None) -> str:
+    """The report as JSON; with `kept`, each file's part is taken from there when a run
+    already wrote it for the same report (and kept there when not), so that a re-run over
+    unchanged files prints its megabytes without building them again. The text is the same
+    either way: what `json.dumps` writes for the whole is its parts, joined."""
+    if kept is None:
+        return json_text(report_json(report, show))
+    parts = []
+    for file in report.files:
+        text = kept.fragment(file)
+        if text is None:
+            text = json_text(file_json(file))
+            kept.keep_fragment(file, text)
+        parts.append(text)
+    whole = report_json(report, show, files=False)
+    head = json_text({k: whole.pop(k) for k in ("version", "raiassist", "root", "packs")})
+    return f'{head[:-1]}, "files": [{", ".join(parts)}], {json_text(whole)[1:]}'
+
+
+def report_json(report: Report, show: str, files: bool = True) -> dict[str, Any]:
+    """The whole report as data; without `files`, all but the files' part."""
     settings = report.config.settings
     findings = list(reported(report))
     return {
@@ -32,7 +56,7 @@ def report_json(report: Report, show: str) -> dict[str, Any]:
         "raiassist": __version__,
         "root": printable(str(report.root)),
         "packs": [{"id": p.id, "version": p.version} for p in report.standard.packs],
-        "files": [file_json(f) for f in report.files],
+        **({"files": [file_json(f) for f in report.files]} if files else {}),
         "project": _project_json(report),
         "summary": {
             "files": len(report.files),
