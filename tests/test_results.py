@@ -66,6 +66,34 @@ def _json(report: Report) -> dict[str, Any]:
     return report_json(report, "info")
 
 
+def _kept(cache: Path) -> int:
+    """How many files' reports the snapshot's shards in `cache` hold."""
+    return sum(len(results._Snapshot(s).index) for s in cache.glob("snapshot-*.bin"))
+
+
+def test_a_change_to_one_file_rewrites_one_shard(
+    check: Check,
+    scanned: list[str],
+    project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pre-commit run after one file changed rewrites the shard that holds it, not the
+    snapshot of the whole project."""
+    monkeypatch.setattr(results, "_shard_of", lambda path: 0 if path.endswith(".py") else 1)
+    check()
+    before = {s.name: s.stat().st_mtime_ns for s in (tmp_path / "cache").glob("snapshot-*.bin")}
+    script = project / "scoring.py"
+    script.write_text(script.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    check()
+    after = {s.name: s.stat().st_mtime_ns for s in (tmp_path / "cache").glob("snapshot-*.bin")}
+    assert len(before) == 2
+    assert [name for name in before if after[name] != before[name]] == [
+        name for name in before if name.endswith("-00.bin")
+    ]
+    assert sorted(scanned) == ["notebook", "script", "script"]
+
+
 def test_an_unchanged_project_is_not_scanned_again(check: Check, scanned: list[str]) -> None:
     first = check()
     assert sorted(scanned) == ["notebook", "script"]
@@ -166,7 +194,7 @@ def test_broken_entries_and_leftovers_of_a_crash_are_misses(
     first = check()
     entries = sorted((tmp_path / "cache").glob("facts-*.pickle"))
     snapshots = sorted((tmp_path / "cache").glob("snapshot-*.bin"))
-    assert len(entries) == 2 and len(snapshots) == 1
+    assert len(entries) == 2 and _kept(tmp_path / "cache") == 2
     for entry in entries + snapshots:  # as a crash mid-write without atomic renames leaves them
         entry.write_bytes(entry.read_bytes()[:40])
     (tmp_path / "cache" / "facts-left-by-a-crash.tmp").write_bytes(b"\x80\x05")
@@ -180,9 +208,9 @@ def test_a_snapshot_with_damaged_reports_falls_back_on_the_facts(
     check: Check, scanned: list[str], tmp_path: Path
 ) -> None:
     first = check()
-    snapshot = next((tmp_path / "cache").glob("snapshot-*.bin"))
-    data = snapshot.read_bytes()
-    snapshot.write_bytes(data[: len(data) // 2] + bytes(len(data) - len(data) // 2))
+    for snapshot in (tmp_path / "cache").glob("snapshot-*.bin"):
+        data = snapshot.read_bytes()
+        snapshot.write_bytes(data[: len(data) // 2] + bytes(len(data) - len(data) // 2))
     assert _json(check()) == _json(first)
     assert len(scanned) == 2  # the reports were made again from the facts entries
 
@@ -201,11 +229,10 @@ def test_a_snapshot_stays_within_its_bounds(
 ) -> None:
     """Past its bound (paths, or bytes of reports) a snapshot lets the longest unused go
     first; a file left out is only evaluated again, from the facts its bytes address."""
+    monkeypatch.setattr(results, "SHARDS", 1)
     monkeypatch.setattr(results, bound, 1)
     first = check()
-    snapshot = next((tmp_path / "cache").glob("snapshot-*.bin"))
-    left = len(results._Snapshot(snapshot).index)
-    assert left == (1 if bound == "MAX_INDEXED" else 0)
+    assert _kept(tmp_path / "cache") == (1 if bound == "MAX_INDEXED" else 0)
     assert _json(check()) == _json(first)
     assert len(scanned) == 2
 
@@ -279,9 +306,10 @@ def test_a_snapshot_in_use_is_not_the_first_to_be_pruned(
     """Pruning goes by modification time, and a warm run rewrites nothing: a snapshot that
     serves is marked as used (once a day), so a project checked daily keeps it."""
     check()
-    snapshot = next((tmp_path / "cache").glob("snapshot-*.bin"))
-    long_ago = snapshot.stat().st_mtime - 3 * results.REFRESHED
-    os.utime(snapshot, (long_ago, long_ago))
+    shards = list((tmp_path / "cache").glob("snapshot-*.bin"))
+    long_ago = shards[0].stat().st_mtime - 3 * results.REFRESHED
+    for shard in shards:
+        os.utime(shard, (long_ago, long_ago))
     check()
-    assert snapshot.stat().st_mtime > long_ago + 2 * results.REFRESHED
+    assert all(s.stat().st_mtime > long_ago + 2 * results.REFRESHED for s in shards)
     assert len(scanned) == 2

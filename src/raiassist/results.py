@@ -15,7 +15,8 @@ stat and key are as they were keeps its report; one whose key changed is evaluat
 from its kept facts, so an answer, a configuration change or a new model card changes a
 verdict at once. Any write changes a file's change time, which no one can set back; a file
 written less than `SETTLED` seconds before it was indexed is not indexed, since two writes in
-one clock tick would leave the same stat.
+one clock tick would leave the same stat. The snapshot is split by path into `SHARDS` files,
+so that a pre-commit run over the one file that changed rewrites a sixteenth of it.
 
 Entries and snapshots are written to a temporary file and renamed into place, so concurrent
 runs (pre-commit runs hooks in parallel) and a crash mid-write never leave a half-written
@@ -31,6 +32,7 @@ import hashlib
 import os
 import pickle
 import time
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -46,8 +48,9 @@ from raiassist.standard.model import Standard
 
 log = logger(__name__)
 MAX_BYTES = 256 * 2**20  # the folder's size; beyond it the least recently used entries go
-MAX_INDEXED = 50_000  # paths one project's snapshot remembers
-MAX_SNAPSHOT = MAX_BYTES // 4  # bytes of reports one project's snapshot keeps
+SHARDS = 16  # files a project's snapshot is split into, by path
+MAX_INDEXED = 50_000 // SHARDS  # paths one shard of a project's snapshot remembers
+MAX_SNAPSHOT = MAX_BYTES // 4 // SHARDS  # bytes of reports one shard keeps
 SETTLED = 2.0  # seconds a file must be left alone before its stat stands for its bytes
 REFRESHED = 86_400  # seconds after which a used entry is marked used again (for pruning)
 SNAPSHOT = b"raiassist-snapshot-2\n"  # the first bytes of a project's snapshot
@@ -71,9 +74,8 @@ class Results:
     def __init__(self, where: Path, salt: str, root: Path) -> None:
         self.folder = where
         self.salt = salt.encode()
-        name = hashlib.sha256(self.salt + b"\0" + str(root).encode()).hexdigest()[:20]
-        self.snapshot_path = where / f"snapshot-{name}.bin"
-        self.snapshot = _Snapshot(self.snapshot_path)
+        self.name = hashlib.sha256(self.salt + b"\0" + str(root).encode()).hexdigest()[:20]
+        self.shards: dict[int, _Snapshot] = {}  # the snapshot's shards read so far
         self.noted: Index = {}  # files read this run: path -> (stat, address)
         self.kept: dict[str, tuple[str, Any]] = {}  # reports made this run: path -> (key, report)
         self.used: set[str] = set()  # paths whose kept report this run took
@@ -101,9 +103,9 @@ class Results:
         is as the snapshot has it. A report comes without its cells (`facts` asks for them)."""
         found = {}
         for number, path in enumerate(paths):
-            known = self.snapshot.index.get(str(path))
+            shard, known = self._entry(str(path))
             if known is not None and known[0] == _stat(path):
-                report = self.snapshot.read(known[3])
+                report = shard.read(known[3])
                 if report is not None:
                     found[number] = (known[2], report)
                     self.used.add(str(path))
@@ -113,8 +115,8 @@ class Results:
     def facts(self, path: Path, report: Any) -> Facts | None:
         """The Facts of a report `remembered` gave, with their cells (evaluation asks which
         evidence cells ran), or None when they cannot be read."""
-        known = self.snapshot.index.get(str(path))
-        kept = self.snapshot.read(known[4]) if known is not None else None
+        shard, known = self._entry(str(path))
+        kept = shard.read(known[4]) if known is not None else None
         try:
             cells = _cells(kept)
         except (TypeError, ValueError):  # nothing, or not what `dumped` keeps
@@ -137,10 +139,12 @@ class Results:
         or None. Only the very object `remembered` gave has one: a report changed since
         (an answer moved onto it, say) is a new object."""
         path, _ = self.known.get(id(report), ("", None))
-        known = self.snapshot.index.get(path) if path not in self.kept else None
+        if not path or path in self.kept:
+            return None
+        shard, known = self._entry(path)
         if known is None or known[5] is None:
             return None
-        data = self.snapshot.raw(known[5])
+        data = shard.raw(known[5])
         return None if data is None else data.decode("utf-8", "surrogatepass")
 
     def keep_fragment(self, report: Any, text: str) -> None:
@@ -169,17 +173,24 @@ class Results:
         return facts
 
     def close(self) -> None:
-        """Write the snapshot with this run's reports laid over the last one's (read again:
-        a concurrent run's count too), and keep the folder within its bound."""
-        kept = self._placed()
-        if kept or self.fragments:
-            self.snapshot.close()
-            self.snapshot = _Snapshot(self.snapshot_path)
-            if _write_snapshot(self.snapshot_path, self.snapshot, kept, self.used, self.fragments):
+        """Write each shard of the snapshot that this run changed, its reports laid over the
+        last ones (read again: a concurrent run's count too), and keep the folder within its
+        bound. A run that changed one file rewrites one shard, not the project's snapshot."""
+        changed: dict[int, tuple[dict[str, tuple[Stat, str, str, Any]], dict[str, bytes]]] = {}
+        for path, value in self._placed().items():
+            changed.setdefault(_shard_of(path), ({}, {}))[0][path] = value
+        for path, text in self.fragments.items():
+            changed.setdefault(_shard_of(path), ({}, {}))[1][path] = text
+        for number, (kept, fragments) in changed.items():
+            where = self._shard_path(number)
+            self._shard(number).close()
+            last = self.shards[number] = _Snapshot(where)
+            if _write_snapshot(where, last, kept, self.used, fragments):
                 self.written += 1
-        elif self.used:
-            _refresh(self.snapshot_path)  # used, if not rewritten: not the least recent
-        self.snapshot.close()
+        for number in {_shard_of(path) for path in self.used} - set(changed):
+            _refresh(self._shard_path(number))  # used, if not rewritten: not the least recent
+        for shard in self.shards.values():
+            shard.close()
         if self.written:
             prune(self.folder)
 
@@ -188,10 +199,23 @@ class Results:
         alone long enough (`noted`), or whose stat the snapshot already held."""
         placed = {}
         for path, (key, report) in self.kept.items():
-            where = self.noted.get(path) or self.snapshot.index.get(path)
+            where = self.noted.get(path) or self._entry(path)[1]
             if where is not None:
                 placed[path] = (where[0], where[1], key, report)
         return placed
+
+    def _entry(self, path: str) -> tuple[_Snapshot, Any]:
+        """The shard that holds `path`, and its entry there (None when it has none)."""
+        shard = self._shard(_shard_of(path))
+        return shard, shard.index.get(path)
+
+    def _shard(self, number: int) -> _Snapshot:
+        if number not in self.shards:
+            self.shards[number] = _Snapshot(self._shard_path(number))
+        return self.shards[number]
+
+    def _shard_path(self, number: int) -> Path:
+        return self.folder / f"snapshot-{self.name}-{number:02x}.bin"
 
     def _address(self, kind: str, raw: bytes) -> str:
         digest = hashlib.sha256(self.salt)
@@ -220,6 +244,11 @@ class Results:
         cells = _plain_cells(facts.document.cells)
         if _write(self.folder / f"facts-{address}.pickle", (address, kept, cells)):
             self.written += 1
+
+
+def _shard_of(path: str) -> int:
+    """Which of the `SHARDS` files of a snapshot holds a path's entry."""
+    return zlib.crc32(os.fsencode(path)) % SHARDS
 
 
 def named(facts: Facts, shown: str) -> Facts:
