@@ -194,16 +194,14 @@ def _check_files(
     run = _run_key(inputs) if results is not None else ""
     reports = {}
     for i, (key, report) in (results.remembered(files) if results is not None else {}).items():
-        assert results is not None
-        now = verdict_key(run, config.root, files[i])
-        if not isinstance(report, FileReport):
+        if not isinstance(report, FileReport) or results is None:
             continue  # not what this code keeps: the file is checked afresh
+        now = verdict_key(run, config.root, files[i])
         if key == now:
             reports[i] = report
         elif (facts := results.facts(files[i], report)) is not None:
-            reports[i] = _kept(
-                results, files[i], now, _check_file(files[i], config, inputs, facts=facts)
-            )
+            again = _check_file(files[i], config, inputs, facts=facts)
+            reports[i] = _kept(results, files[i], now, again)
     if progress and reports:
         progress(len(reports), len(files))
     left = [path for i, path in enumerate(files) if i not in reports]

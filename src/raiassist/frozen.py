@@ -6,9 +6,9 @@ fifty records a `raiassist check` imports made that a third of a pre-commit run.
 runs often is compiled, in one piece (`__init__`, and `__eq__` and `__hash__`, which sets and
 dictionary keys call by the million), and only when the class is first used; `__repr__`,
 `__setattr__` and `__delattr__` are shared functions that read the field names the class
-keeps. The result is a dataclass
-(`dataclasses.fields`, `replace`, `asdict` and pickling work as before) whose instances
-compare, hash and print as `@dataclass(frozen=True)`'s do, and refuse every assignment.
+keeps. The result is a dataclass (`dataclasses.fields`, `replace`, `asdict` and pickling
+work as before) whose instances compare, hash and print as `@dataclass(frozen=True)`'s do,
+and refuse every assignment.
 """
 
 from __future__ import annotations
