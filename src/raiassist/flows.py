@@ -91,7 +91,9 @@ def carries(node: ast.AST, ctx: Context) -> Carried:
     for count, child in enumerate(ast.walk(node)):
         if count > MAX_NODES:
             break
-        found = found.union(_carried_at(child, ctx))
+        carried = _carried_at(child, ctx)
+        if carried:  # most nodes carry nothing: no union to make
+            found = found.union(carried)
     return found
 
 

@@ -357,15 +357,12 @@ class _Walker:
             else:
                 self.ctx.statement = statement
                 self.ctx.tracking = type(statement) in _TRACKED
-                self.expressions(value)
-
-    def expressions(self, value: Any) -> None:
-        if value.__class__ is list:
-            for child in value:
-                if child is not None:
-                    self.expression(child)
-        else:
-            self.expression(value)
+                if value.__class__ is list:
+                    for child in value:
+                        if child is not None:
+                            self.expression(child)
+                else:
+                    self.expression(value)
 
     def expression(self, node: ast.AST) -> None:
         """Walk an expression tree; the order of tests follows how common each node is.

@@ -85,7 +85,10 @@ class Table:
                     if found:
                         return found
         single = self.single
-        return next((single[p] for p in parts if p in single), None)
+        for part in parts:
+            if part in single:
+                return single[part]
+        return None
 
 
 def table(

@@ -92,6 +92,8 @@ class Registry:
         self._strings: dict[str, tuple[Callable[..., None], ...]] = {}
         for module in modules:
             self._register(module)
+        # the hooks of the commonest events, looked up once
+        self._on_column, self._on_identifier = self.hooks["on_column"], self.hooks["on_identifier"]
 
     def _register(self, module: ModuleType) -> None:
         on_call = getattr(module, "on_call", None)
@@ -137,7 +139,11 @@ class Registry:
         return found
 
     def column(self, text: str, node: ast.AST, ctx: Context, problems: list[CellProblem]) -> None:
-        self._each("on_column", ctx, problems, node, text, node, ctx)
+        for hook in self._on_column:
+            try:
+                hook(text, node, ctx)
+            except Exception:  # noqa: BLE001 - one broken check must not stop the others
+                _failed(hook, ctx, problems, node)
 
     def string(self, text: str, node: ast.AST, ctx: Context, problems: list[CellProblem]) -> None:
         hooks = self._strings.get(text)
@@ -167,7 +173,11 @@ class Registry:
     def identifier(
         self, name: str, node: ast.AST, ctx: Context, problems: list[CellProblem]
     ) -> None:
-        self._each("on_identifier", ctx, problems, node, name, node, ctx)
+        for hook in self._on_identifier:
+            try:
+                hook(name, node, ctx)
+            except Exception:  # noqa: BLE001 - one broken check must not stop the others
+                _failed(hook, ctx, problems, node)
 
     def markdown(self, cell: Cell, ctx: Context, problems: list[CellProblem]) -> None:
         self._each("on_markdown", ctx, problems, None, cell, ctx)
