@@ -254,5 +254,8 @@ def _source(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        return "".join(part for part in value if isinstance(part, str))
+        try:
+            return "".join(value)  # lines are strings: joined at C speed, not one by one
+        except TypeError:  # a line that is not a string (a broken notebook) is left out
+            return "".join(part for part in value if isinstance(part, str))
     return ""

@@ -70,12 +70,14 @@ def learn(targets: list[ast.expr], ctx: Context) -> None:
     carried = NOTHING
     for piece in ctx.carrying:
         carried = carried.union(piece)
+    encoded = carried.encode() if carried else None
+    bound = ctx.names.bound
     for target in targets:
         for name in _names(target):
-            if carried:
-                ctx.names.bound[CARRIES + name] = carried.encode()
+            if encoded is not None:
+                bound[CARRIES + name] = encoded
             else:
-                ctx.names.bound.pop(CARRIES + name, None)
+                bound.pop(CARRIES + name, None)
 
 
 def column(text: str, ctx: Context) -> None:
@@ -91,7 +93,9 @@ def carries(node: ast.AST, ctx: Context) -> Carried:
     for count, child in enumerate(ast.walk(node)):
         if count > MAX_NODES:
             break
-        found = found.union(_carried_at(child, ctx))
+        carried = _carried_at(child, ctx)
+        if carried:  # most nodes carry nothing: no union to make
+            found = found.union(carried)
     return found
 
 

@@ -52,6 +52,12 @@ class Names:
     def resolve(self, node: ast.AST) -> str:
         """A dotted name for an expression: calls end in `()`, subscripts in `[]`. Anything
         else, or a chain deeper than MAX_DEPTH, resolves to `?`."""
+        # the commonest shapes first, without the loop: `f` and `x.f` are most calls
+        if type(node) is ast.Name:
+            return self.bound.get(node.id, node.id)
+        if type(node) is ast.Attribute and type(node.value) is ast.Name:
+            base = node.value.id
+            return f"{self.bound.get(base, base)}.{node.attr}"
         suffixes: list[str] = []
         for _ in range(MAX_DEPTH + 1):
             if isinstance(node, ast.Name):

@@ -12,11 +12,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import field
 from functools import cached_property, lru_cache
+from typing import Any
 
 from raiassist.frozen import frozen, frozen_identity
 from raiassist.words import Words
 
 MAX_MEMO = 65536
+MAX_REMEMBERED = 200  # a longer string rarely comes again: what it holds is not remembered
 
 
 @frozen
@@ -117,6 +119,7 @@ class Catalogue:
     _heads: list[str] = field(default_factory=list, repr=False)  # `langchain` of `langchain*`
     _memo: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
     _calls: dict[str, tuple[CallRule, ...]] = field(default_factory=dict, repr=False)
+    _texts: dict[str, tuple[StringMeaning, ...]] = field(default_factory=dict, repr=False)
     digest: str = ""  # of the files it was compiled from, when read from files
 
     def __post_init__(self) -> None:
@@ -159,12 +162,36 @@ class Catalogue:
                     found[id(rule)] = rule
         return tuple(sorted(found.values(), key=lambda r: -r.specificity))
 
+    def strings_in(self, text: str) -> tuple[StringMeaning, ...]:
+        """The string entries one of whose texts a string holds (ignoring case), remembered
+        for short strings: most strings come back in cell after cell and hold none."""
+        found = self._texts.get(text)
+        if found is None:
+            found = self._strings_in(text)
+            if len(text) <= MAX_REMEMBERED:
+                if len(self._texts) > MAX_MEMO:
+                    self._texts.clear()
+                self._texts[text] = found
+        return found
+
+    def _strings_in(self, text: str) -> tuple[StringMeaning, ...]:
+        pattern = self.string_pattern
+        if pattern is None or len(text) < self.shortest_string:
+            return ()
+        lowered = text.lower()
+        if pattern.search(lowered) is None:
+            return ()
+        return tuple(s for s in self.strings if any(t in lowered for t in s.contains))
+
     @cached_property
     def string_pattern(self) -> re.Pattern[str] | None:
-        """One search, over a lower-cased string, for every string entry's texts (lower-case
-        literal alternatives: linear, and several times quicker than a case-blind search)."""
-        texts = sorted({t for s in self.strings for t in s.contains}, key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, texts))) if texts else None
+        """One search, over a lower-cased string, for every string entry's texts: literal
+        alternatives merged by their common beginnings (`api.(?:openai|cohere)...`), so
+        that at each place in a string only the branches of its next letter are tried. Linear,
+        and four times quicker than the flat alternation of every text, which tried each
+        text at each place."""
+        texts = {t for s in self.strings for t in s.contains}
+        return re.compile(_alternatives(texts)) if texts else None
 
     @cached_property
     def entries(self) -> dict[str, Entry]:
@@ -207,8 +234,27 @@ class Catalogue:
     def __getstate__(self) -> dict[str, object]:
         """Pickled (for the on-disk cache) without the lookup memo."""
         state = dict(self.__dict__)
-        state["_memo"], state["_calls"] = {}, {}
+        state["_memo"], state["_calls"], state["_texts"] = {}, {}, {}
         return state
+
+
+def _alternatives(texts: set[str]) -> str:
+    """A regular expression that finds any of `texts`, written as the trie of their letters
+    (a text that begins another one ends the branch: finding it is enough)."""
+    trie: dict[str, dict[str, Any]] = {}
+    for text in texts:
+        node = trie
+        for char in text:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""
+    parts = [re.escape(char) + _branches(node[char]) for char in sorted(node)]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def _index_key(pattern: tuple[str, ...]) -> str:

@@ -75,15 +75,7 @@ def _model_id(text: str) -> bool:
 
 
 def on_string(text: str, node: ast.AST, ctx: Context) -> None:
-    pattern = ctx.catalogue.string_pattern
-    if pattern is None or len(text) < ctx.catalogue.shortest_string:
-        return
-    lowered = text.lower()
-    if pattern.search(lowered) is None:
-        return
-    for rule in ctx.catalogue.strings:
-        if not any(t in lowered for t in rule.contains):
-            continue
+    for rule in ctx.catalogue.strings_in(text):
         if rule.shape == "model-id" and not _model_id(text):
             continue
         for name in rule.means:
