@@ -74,3 +74,19 @@ def test_check_output_to_dev_stdout_through_a_pipe() -> None:
     result = run_cli("check", "--format", "json", "-o", "/dev/stdout", "examples")
     assert result.returncode == 1, result.stderr  # the examples hold open errors
     assert json.loads(result.stdout)["version"] == "raiassist-check/1"
+
+
+def test_a_temporary_file_is_private_new_and_passes_over_leftovers(tmp_path: Path) -> None:
+    """Temporary files beside a target are made new (never an existing file, such as one a
+    crashed run left with the same name) and readable by the user alone."""
+    from raiassist import atomic
+
+    target = tmp_path / "entry.pickle"
+    number = next(atomic._NUMBERS) + 1
+    left = tmp_path / f".entry.pickle.{os.getpid()}.{number}.tmp"
+    left.write_bytes(b"left by a crash")
+    fd, name = atomic.temporary_beside(target)
+    os.close(fd)
+    assert Path(name) != left and left.read_bytes() == b"left by a crash"
+    assert Path(name).parent == tmp_path and Path(name).name.endswith(".tmp")
+    assert stat.S_IMODE(Path(name).stat().st_mode) == 0o600

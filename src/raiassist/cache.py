@@ -107,10 +107,10 @@ MAX_ENTRIES = 200  # pickles kept; beyond, the least recently written go (each b
 
 def _store(path: Path, value: object) -> None:
     try:
-        import tempfile
+        from raiassist.atomic import temporary_beside
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        fd, tmp = temporary_beside(path)
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         Path(tmp).replace(path)

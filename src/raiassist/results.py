@@ -448,10 +448,10 @@ def _write(path: Path, value: object) -> bool:
 
 def _write_bytes(path: Path, parts: list[bytes]) -> bool:
     """Write atomically: a reader sees the old file or the new one, never part of one."""
-    import tempfile  # here, not above: a run that writes nothing pays for no `random`
+    from raiassist.atomic import temporary_beside
 
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        fd, temporary = temporary_beside(path)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.writelines(parts)
