@@ -313,3 +313,17 @@ def test_a_snapshot_in_use_is_not_the_first_to_be_pruned(
     check()
     assert all(s.stat().st_mtime > long_ago + 2 * results.REFRESHED for s in shards)
     assert len(scanned) == 2
+
+
+def test_a_fifo_where_an_entry_should_be_is_a_miss_not_a_wait(
+    check: Check, scanned: list[str], tmp_path: Path
+) -> None:
+    """Nothing in the cache folder is waited on: a FIFO in the place of a snapshot shard or a
+    facts entry is passed over as a miss (opening one to read would block)."""
+    first = check()
+    cache = tmp_path / "cache"
+    for entry in [*cache.glob("snapshot-*.bin"), *cache.glob("facts-*.pickle")]:
+        entry.unlink()
+        os.mkfifo(entry)
+    assert _json(check()) == _json(first)
+    assert len(scanned) == 4

@@ -36,6 +36,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from raiassist.cache import code_version
@@ -226,7 +227,7 @@ class Results:
     def _get(self, address: str) -> Facts | None:
         path = self.folder / f"facts-{address}.pickle"
         try:
-            with path.open("rb") as handle:
+            with os.fdopen(_open_regular(path), "rb") as handle:
                 stored, facts, cells = pickle.load(handle)
             _refresh(path)
             document = replace(facts.document, cells=_cells(cells))
@@ -289,7 +290,7 @@ class _Snapshot:
         self.fd: int | None = None
         self.start = 0
         try:
-            self.fd = os.open(path, os.O_RDONLY)
+            self.fd = _open_regular(path)
             head = os.pread(self.fd, len(SNAPSHOT) + 8, 0)
             size = int.from_bytes(head[len(SNAPSHOT) :], "little")
             if head[: len(SNAPSHOT)] != SNAPSHOT:
@@ -406,6 +407,16 @@ def prune(where: Path) -> None:
         with contextlib.suppress(OSError):  # another run pruned it first
             Path(path).unlink()
         total -= size
+
+
+def _open_regular(path: Path) -> int:
+    """A descriptor of `path` for reading, when it is a regular file: a FIFO put where an
+    entry should be is never waited on (OSError otherwise)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    if not S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{path} is not a regular file")
+    return fd
 
 
 def _refresh(path: Path) -> None:
