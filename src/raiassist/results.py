@@ -304,16 +304,14 @@ class _Snapshot:
 
     def read(self, where: Place) -> Any:
         """The value at (offset, length) past the index, or None when it cannot be read."""
-        offset, length = where
-        if self.fd is None:
-            return None
+        data = self.raw(where)
         try:
-            data = os.pread(self.fd, length, self.start + offset)
-            return pickle.loads(data) if len(data) == length else None
+            return None if data is None else pickle.loads(data)
         except Exception:  # noqa: BLE001 - a truncated or foreign value is a miss
             return None
 
     def raw(self, where: Place) -> bytes | None:
+        """The bytes at (offset, length) past the index, or None when they cannot be read."""
         if self.fd is None:
             return None
         try:
