@@ -207,5 +207,5 @@ def test_not_run_yet_is_the_same_from_the_result_cache(tmp_path: Path) -> None:
         return next(r for r in data["files"][0]["requirements"] if r["id"] == "F1.5")
 
     cold, warm = f15(), f15()
-    assert any(cache.rglob("facts-*")), "the second run read the cache"
+    assert any(cache.rglob("snapshot-*")), "the second run read the cache"
     assert cold["status"] == warm["status"] == "met" and cold["not_run"] and warm["not_run"]

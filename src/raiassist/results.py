@@ -2,27 +2,32 @@
 by the file's bytes, so that a re-run over unchanged files neither parses nor walks them (as
 ruff's cache spares it the work on files it has seen).
 
-An entry's address is a hash of the file's bytes with raiassist's code (`code_version`),
-the digests of the Standard's and the catalogue's files, and the kind of document: a change
-to any of them gives a new address, and entries no longer addressed age out.
+Each project keeps a snapshot: for each path, its stat (size, modification and change times,
+inode, device, as git's index keeps them), the address of its bytes, and the file's last
+report (its facts and findings) with the key of everything else its findings were decided
+from (configuration, the record, the project's documents, the date, the names it is shown by;
+see `checking.verdict_key`). An address is a hash of the file's bytes with raiassist's code
+(`code_version`), the digests of the Standard's and the catalogue's files, and the kind of
+document, and a snapshot's name carries the same salt: a change to any of them starts afresh.
 
-So that an unchanged file is not even read, each project keeps a snapshot: for each path,
-its stat (size, modification and change times, inode, device, as git's index keeps them),
-the address of its bytes, and the file's last report (its facts and findings) with the key
-of everything else its findings were decided from (configuration, the record, the project's
-documents, the date, the names it is shown by; see `checking.verdict_key`). A file whose
-stat and key are as they were keeps its report; one whose key changed is evaluated afresh
-from its kept facts, so an answer, a configuration change or a new model card changes a
-verdict at once. Any write changes a file's change time, which no one can set back; a file
-written less than `SETTLED` seconds before it was indexed is not indexed, since two writes in
-one clock tick would leave the same stat. The snapshot is split by path into `SHARDS` files,
-so that a pre-commit run over the one file that changed rewrites a sixteenth of it.
+A file whose stat is as the snapshot has it is not even read: while its key is the same it
+keeps its report, and when the key changed it is evaluated afresh from the kept facts, so an
+answer, a configuration change or a new model card changes a verdict at once. A file whose
+stat changed is read, and its bytes' address looked up among the snapshot's entries: a file
+touched, written again as it was, or renamed keeps its facts and is only evaluated. Any write
+changes a file's change time, which no one can set back; a file written less than `SETTLED`
+seconds before it was indexed is kept under a stat no file has (`UNSETTLED`), since two writes
+in one clock tick would leave the same stat: the next run reads it, and finds its facts by
+its bytes' address. The snapshot is split by path into `SHARDS` files, so that a pre-commit run
+over the one file that changed rewrites a sixteenth of it, and so that a cold run writes
+sixteen files, not one per file checked (creating a file costs this kind of machine half a
+millisecond).
 
-Entries and snapshots are written to a temporary file and renamed into place, so concurrent
-runs (pre-commit runs hooks in parallel) and a crash mid-write never leave a half-written
-entry where a reader looks; whatever cannot be read is a miss. The folder is bounded
-(`MAX_BYTES`, least recently used first out), and used only when it belongs to the user
-and no one else can write to it (entries are pickles).
+Snapshots are written to a temporary file and renamed into place, so concurrent runs
+(pre-commit runs hooks in parallel) and a crash mid-write never leave a half-written one
+where a reader looks; whatever cannot be read is a miss. The folder is bounded (`MAX_BYTES`,
+least recently used first out), and used only when it belongs to the user and no one else
+can write to it (snapshots hold pickles).
 """
 
 from __future__ import annotations
@@ -56,6 +61,8 @@ SETTLED = 2.0  # seconds a file must be left alone before its stat stands for it
 REFRESHED = 86_400  # seconds after which a used entry is marked used again (for pruning)
 SNAPSHOT = b"raiassist-snapshot-2\n"  # the first bytes of a project's snapshot
 Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
+UNSETTLED: Stat = (-1, 0, 0, 0, 0)  # kept for a file too fresh to be known by its stat: no
+# file has this stat, so the file is read, and its facts found by their bytes' address
 Index = dict[str, tuple[Stat, str]]  # path -> (its stat, the address of its bytes)
 Place = tuple[int, int]  # offset and length of a value in a snapshot
 # path -> (stat, address, key, where its report is, its cells, its JSON) in a snapshot
@@ -83,6 +90,8 @@ class Results:
         self.known: dict[int, tuple[str, Any]] = {}  # id of a report given or kept -> its path
         self.fragments: dict[str, bytes] = {}  # JSON of a file's report made this run, by path
         self.written = 0
+        # each address kept in the shards read so far, and how many shards that was
+        self._addressed: tuple[int, dict[str, tuple[_Snapshot, Any]]] = (0, {})
 
     @classmethod
     def open(cls, standard: Standard, root: Path, where: Path | None = None) -> Results | None:
@@ -117,13 +126,7 @@ class Results:
         """The Facts of a report `remembered` gave, with their cells (evaluation asks which
         evidence cells ran), or None when they cannot be read."""
         shard, known = self._entry(str(path))
-        kept = shard.read(known[4]) if known is not None else None
-        try:
-            cells = _cells(kept)
-        except (TypeError, ValueError):  # nothing, or not what `dumped` keeps
-            return None
-        facts: Facts = report.facts
-        return replace(facts, document=replace(facts.document, cells=cells))
+        return None if known is None else _with_cells(shard, known, report)
 
     def keep(
         self, path: Path, key: str, report: Any, values: tuple[bytes, bytes] | None = None
@@ -156,7 +159,9 @@ class Results:
             self.fragments[path] = text.encode("utf-8", "surrogatepass")
 
     def scan(self, path: Path, catalogue: Catalogue) -> Facts:
-        """The file's Facts: from the entry for its bytes, else scanned and stored."""
+        """The file's Facts: those kept with the last report of a file of the same bytes
+        (this path's, or, among the shards read so far, any path's: a file touched, written
+        again as it was, or renamed), else scanned."""
         stat = _stat(path)
         try:
             raw = read_bytes(path)
@@ -164,14 +169,26 @@ class Results:
             return scan(read_document(path), catalogue=catalogue)
         kind = document_kind(path)
         address = self._address(kind, raw)
-        facts = self._get(address)
+        facts = self._facts_at(str(path), address)
         if facts is None:
             facts = scan(document_from_bytes(raw, kind, ""), catalogue=catalogue)
-            if not any(p.message.startswith("internal error") for p in facts.problems):
-                self._put(address, facts)  # a crash is not kept: the next run logs it again
-        if stat is not None and time.time_ns() - max(stat[1], stat[2]) > SETTLED * 1e9:
-            self.noted[str(path)] = (stat, address)
+        if stat is None or time.time_ns() - max(stat[1], stat[2]) <= SETTLED * 1e9:
+            stat = UNSETTLED
+        self.noted[str(path)] = (stat, address)
         return facts
+
+    def _facts_at(self, path: str, address: str) -> Facts | None:
+        """The kept Facts of bytes at `address`, or None when no shard read holds them."""
+        shard, known = self._entry(path)
+        if known is None or known[1] != address:
+            if len(self.shards) != self._addressed[0]:
+                self._addressed = (len(self.shards), _by_address(self.shards.values()))
+            shard, known = self._addressed[1].get(address, (shard, None))
+        if known is None:
+            return None
+        report = shard.read(known[3])
+        facts = None if report is None else _with_cells(shard, known, report)
+        return None if facts is None else replace(facts, document=replace(facts.document, path=""))
 
     def close(self) -> None:
         """Write each shard of the snapshot that this run changed, its reports laid over the
@@ -196,8 +213,8 @@ class Results:
             prune(self.folder)
 
     def _placed(self) -> dict[str, tuple[Stat, str, str, Any]]:
-        """This run's reports that can be found again: of files that were read and left
-        alone long enough (`noted`), or whose stat the snapshot already held."""
+        """This run's reports that can be found again: of files that were read (`noted`), or
+        whose stat the snapshot already held."""
         placed = {}
         for path, (key, report) in self.kept.items():
             where = self.noted.get(path) or self._entry(path)[1]
@@ -223,28 +240,6 @@ class Results:
         digest.update(b"\0" + kind.encode() + b"\0")
         digest.update(raw)
         return digest.hexdigest()[:40]
-
-    def _get(self, address: str) -> Facts | None:
-        path = self.folder / f"facts-{address}.pickle"
-        try:
-            with os.fdopen(_open_regular(path), "rb") as handle:
-                stored, facts, cells = pickle.load(handle)
-            _refresh(path)
-            document = replace(facts.document, cells=_cells(cells))
-        except Exception:  # noqa: BLE001 - a missing, partial or foreign entry is a miss
-            return None
-        if stored != address or not isinstance(facts, Facts):
-            return None
-        return replace(facts, document=document)
-
-    def _put(self, address: str, facts: Facts) -> None:
-        # named afresh when read; cells keep their kind and execution count (evaluation asks
-        # which evidence cells ran) but not their source
-        document = replace(facts.document, path="", cells=())
-        kept = Facts(document, facts.hits, facts.problems, facts.waivers)
-        cells = _plain_cells(facts.document.cells)
-        if _write(self.folder / f"facts-{address}.pickle", (address, kept, cells)):
-            self.written += 1
 
 
 def _shard_of(path: str) -> int:
@@ -279,6 +274,21 @@ def _cells(kept: Any) -> tuple[Cell, ...]:
     if not isinstance(kept, list):
         raise TypeError("not kept cells")
     return tuple(Cell(index, kind, "", ran, offset) for index, kind, ran, offset in kept)
+
+
+def _with_cells(shard: _Snapshot, known: Any, report: Any) -> Facts | None:
+    """A kept report's Facts with the cells its snapshot entry `known` keeps beside it, or
+    None when they cannot be read."""
+    try:
+        cells = _cells(shard.read(known[4]))
+    except (TypeError, ValueError):  # nothing, or not what `dumped` keeps
+        return None
+    facts: Facts = report.facts
+    return replace(facts, document=replace(facts.document, cells=cells))
+
+
+def _by_address(shards: Iterable[_Snapshot]) -> dict[str, tuple[_Snapshot, Any]]:
+    return {known[1]: (shard, known) for shard in shards for known in shard.index.values()}
 
 
 class _Snapshot:
@@ -444,15 +454,6 @@ def _private(where: Path) -> bool:
         log.warning("the result cache at %s is not used: others can write to it", where)
         return False
     return True
-
-
-def _write(path: Path, value: object) -> bool:
-    try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError) as exc:
-        log.warning("cannot keep a result: %s", exc)
-        return False
-    return _write_bytes(path, [data])
 
 
 def _write_bytes(path: Path, parts: list[bytes]) -> bool:

@@ -66,7 +66,7 @@ def test_the_command_prints_the_same_cold_warm_and_uncached(
         return done.returncode, done.stdout
 
     cold = run()
-    assert list((tmp_path / "cache").glob("facts-*.pickle")), "the cold run kept nothing"
+    assert list((tmp_path / "cache").glob("snapshot-*.bin")), "the cold run kept nothing"
     assert run() == cold
     assert run("--no-cache") == cold
 
