@@ -257,6 +257,46 @@ def test_a_renamed_file_keeps_its_facts(
     }
 
 
+def test_a_warm_text_report_reads_no_findings_it_does_not_show(
+    check: Check, scanned: list[str], project: Path
+) -> None:
+    """Files whose reports the snapshot kept come with their briefs: the text report, its
+    summary, the exit code and the project's requirements are made from those, and only a
+    file that settles a project requirement (on a tie, the first) has its findings read."""
+    from raiassist.reporters.common import failing
+    from raiassist.reporters.text import render
+
+    for number in range(3):  # files like the first in every way settle nothing
+        shutil.copy(project / "scoring.py", project / f"scoring_{number}.py")
+    first = check()
+    again = check()
+    assert len(scanned) == 5
+    assert render(again, "warning") == render(first, "warning")
+    assert failing(again, "error") == failing(first, "error")
+    read = sorted(f.path.rsplit("/", 1)[-1] for f in again.files if "_load" not in f.__dict__)
+    assert read == ["credit_model.ipynb", "scoring.py"]
+    # and read when asked, they are what was kept
+    assert [f.findings for f in again.files] == [f.findings for f in first.files]
+
+
+def test_a_kept_report_whose_bytes_changed_is_a_miss(
+    check: Check, scanned: list[str], tmp_path: Path
+) -> None:
+    """A report's bytes are checked when its brief is read, so that reading them later (as
+    late as the report's rendering) cannot fail: a changed byte is a miss, found at once."""
+    first = check()
+    for shard in (tmp_path / "cache").glob("snapshot-*.bin"):
+        snapshot = results._Snapshot(shard)
+        places = [known[3] for known in snapshot.index.values()]
+        snapshot.close()
+        data = bytearray(shard.read_bytes())
+        for offset, length in places:
+            data[snapshot.start + offset + length // 2] ^= 0xFF
+        shard.write_bytes(bytes(data))
+    assert _json(check()) == _json(first)
+    assert len(scanned) == 4
+
+
 def test_a_file_a_detector_crashed_on_is_not_kept(
     check: Check, scanned: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

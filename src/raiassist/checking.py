@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 from raiassist import time_limit
 from raiassist.config import Config
@@ -26,13 +26,13 @@ from raiassist.frozen import frozen
 from raiassist.logfile import logger
 from raiassist.printable import printable
 from raiassist.project_docs import forget as forget_documents
-from raiassist.project_docs import project_evidence, search_folders
+from raiassist.project_docs import project_evidence, real_folder, search_folders
 from raiassist.record import Record, load_record
 from raiassist.renames import Orphan, orphans
-from raiassist.results import Results, dumped, merge, named
+from raiassist.results import Results, Values, dumped, merge, named
 from raiassist.safe_read import real
 from raiassist.scan import Facts, Hit, ScanCache, scan
-from raiassist.standard.model import Standard
+from raiassist.standard.model import Standard, severity_rank
 from raiassist.time_limit import TimeLimit, limited
 
 log = logger(__name__)
@@ -51,6 +51,94 @@ class FileReport:
     @property
     def requirements(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.kind == "requirement")
+
+    def __getattr__(self, name: str) -> Any:
+        """The findings and facts of a report the result cache kept (see `kept_report`),
+        read when first asked for; called only for attributes an instance does not hold."""
+        load = self.__dict__.get("_load")
+        if load is None or name not in ("findings", "facts"):
+            raise AttributeError(name)
+        full = load()
+        self.__dict__.update(findings=full.findings, facts=full.facts)
+        del self.__dict__["_load"]
+        return self.__dict__[name]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with its fields only (read first when kept unread), never its brief."""
+        return {name: getattr(self, name) for name in _REPORT_FIELDS}
+
+
+_REPORT_FIELDS = ("path", "relative", "kind", "findings", "facts")
+
+
+@frozen
+class Brief:
+    """What a file's report gives the text and JSON summaries, the exit code and the
+    project's requirements, at one `show` severity: kept beside each report, so that a re-run
+    over unchanged files reads an eighth of the bytes and none of the findings that are
+    neither shown nor counted one by one (most are project requirements, open in each file).
+    `brief_of` makes one; reports read from the result cache come with theirs."""
+
+    path: str
+    relative: str
+    kind: str
+    show: str
+    shown: tuple[Finding, ...]  # findings of the file, not the project, open at `show` or above
+    counts: tuple[tuple[str, str, int], ...]  # (status, severity, how many) of those findings
+    project: str  # "ID<tab>status" lines of the project requirements, in order
+    notes: tuple[str, ...]  # what the document's reading noted (see Document.notes)
+
+
+def brief_of(report: FileReport, show: str) -> Brief:
+    counts: dict[tuple[str, str], int] = {}
+    shown, project = [], []
+    at_least = severity_rank(show)
+    for finding in report.findings:
+        if finding.scope == "project":
+            if finding.kind == "requirement":
+                project.append(f"{finding.id}\t{finding.status}")
+            continue
+        key = (finding.status, finding.severity)
+        counts[key] = counts.get(key, 0) + 1
+        if finding.status == "open" and severity_rank(finding.severity) >= at_least:
+            shown.append(finding)
+    return Brief(
+        report.path,
+        report.relative,
+        report.kind,
+        show,
+        tuple(shown),
+        tuple((status, severity, n) for (status, severity), n in counts.items()),
+        "\n".join(project),
+        report.facts.document.notes,
+    )
+
+
+def kept_report(brief: Brief, load: Callable[[], FileReport]) -> FileReport:
+    """A report the result cache kept: its brief at once, its findings and facts from `load`
+    when something asks for them."""
+    report = object.__new__(FileReport)
+    report.__dict__.update(
+        path=brief.path, relative=brief.relative, kind=brief.kind, _brief=brief, _load=load
+    )
+    return report
+
+
+def briefs(report: Report, show: str) -> list[Brief]:
+    """Each file's brief at `show`: the one kept with it, else made from its findings."""
+    memo = report.__dict__.setdefault("_briefs", {})  # a report's files never change
+    if show not in memo:
+        memo[show] = _briefs(report.files, show)
+    found: list[Brief] = memo[show]
+    return found
+
+
+def _briefs(files: Sequence[FileReport], show: str) -> list[Brief]:
+    kept = (file.__dict__.get("_brief") for file in files)
+    return [
+        brief if brief is not None and brief.show == show else brief_of(file, show)
+        for brief, file in zip(kept, files, strict=True)
+    ]
 
 
 @frozen
@@ -88,16 +176,19 @@ def check_paths(
     left = orphans(record, config.root, [r.relative for r in reports])
     reports = [_with_moved_answers(r, left) for r in reports]
     checked = {r.relative for r in reports}
-    return Report(
+    kept = _briefs(reports, config.settings.show)
+    report = Report(
         config.root,
         tuple(reports),
-        _project(reports, config),
+        _project(reports, config, kept),
         record_problems(record, standard, config.root, inputs.today)
         + tuple(_orphaned(display_path(record.path), o) for o in left if o.likely not in checked),
         standard,
         config,
         record,
     )
+    report.__dict__["_briefs"] = {config.settings.show: kept}  # as `briefs` keeps them
+    return report
 
 
 def check_document(
@@ -156,7 +247,7 @@ def _folder_hits(root: Path, folder: Path) -> tuple[Hit, ...]:
     """`hits_for` once per folder in a batch run (a long-lived process calls `hits_for`),
     with the documents at the root and in `docs/` read once for all folders."""
     common, searched = _root_hits(root)
-    return common if real(folder) in searched else common + project_evidence([folder], root)
+    return common if real_folder(folder) in searched else common + project_evidence([folder], root)
 
 
 @lru_cache(maxsize=8)
@@ -164,7 +255,7 @@ def _root_hits(root: Path) -> tuple[tuple[Hit, ...], frozenset[Path]]:
     """Hits of the documents that count for every file of the project (as `search_folders`
     finds them), and the real folders they were looked for in."""
     folders = [f for f in search_folders(root, []) if f.is_dir()]
-    return project_evidence(folders, root), frozenset(real(f) for f in folders)
+    return project_evidence(folders, root), frozenset(real_folder(f) for f in folders)
 
 
 @lru_cache(maxsize=8)
@@ -193,7 +284,8 @@ def _check_files(
     forked workers (see `_shared`). Every report made is kept for the next run."""
     run = _run_key(inputs) if results is not None else ""
     reports = {}
-    for i, (key, report) in (results.remembered(files) if results is not None else {}).items():
+    remembered = results.remembered(files, kept_report) if results is not None else {}
+    for i, (key, report) in remembered.items():
         if not isinstance(report, FileReport) or results is None:
             continue  # not what this code keeps: the file is checked afresh
         now = verdict_key(run, config.root, files[i])
@@ -201,7 +293,7 @@ def _check_files(
             reports[i] = report
         elif (facts := results.facts(files[i], report)) is not None:
             again = _check_file(files[i], config, inputs, facts=facts)
-            reports[i] = _kept(results, files[i], now, again)
+            reports[i] = _kept(results, files[i], now, again, config.settings.show)
     if progress and reports:
         progress(len(reports), len(files))
     left = [path for i, path in enumerate(files) if i not in reports]
@@ -212,7 +304,7 @@ def _check_files(
         if progress:
             progress(done + checked, len(files))
 
-    as_bytes: dict[int, tuple[bytes, bytes]] = {}  # reports that workers made, as bytes
+    as_bytes: dict[int, Values] = {}  # reports that workers made, as bytes
     if parallel and cores > 1 and len(left) >= PARALLEL_FROM and sys.platform == "linux":
         checked = _shared(left, config, inputs, min(cores, 8) - 1, step, results, as_bytes)
     else:
@@ -222,7 +314,8 @@ def _check_files(
             step(len(checked), len(left))
     if results is not None:
         for i, (path, report) in enumerate(zip(left, checked, strict=True)):
-            _kept(results, path, verdict_key(run, config.root, path), report, as_bytes.get(i))
+            key = verdict_key(run, config.root, path)
+            _kept(results, path, key, report, config.settings.show, as_bytes.get(i))
     fresh = iter(checked)
     return [reports[i] if i in reports else next(fresh) for i in range(len(files))]
 
@@ -232,13 +325,15 @@ def _kept(
     path: Path,
     key: str,
     report: FileReport,
-    as_bytes: tuple[bytes, bytes] | None = None,
+    show: str,
+    as_bytes: Values | None = None,
 ) -> FileReport:
-    """`report` (`as_bytes`: as a worker turned it into bytes), kept for the next run unless
-    checking stopped or crashed (a crash is not kept: the next run logs it again)."""
+    """`report` and its brief at `show` (`as_bytes`: as a worker turned them into bytes),
+    kept for the next run unless checking stopped or crashed (a crash is not kept: the next
+    run logs it again)."""
     if any(f.id in ("RA003", "RA004") and f.kind == "tool" for f in report.findings):
         return report
-    results.keep(path, key, report, as_bytes)
+    results.keep(path, key, report, None if as_bytes else brief_of(report, show), as_bytes)
     return report
 
 
@@ -279,7 +374,7 @@ def _shared(
     workers: int,
     progress: Progress | None,
     results: Results | None,
-    as_bytes: dict[int, tuple[bytes, bytes]],
+    as_bytes: dict[int, Values],
 ) -> list[FileReport]:
     """This process and `workers` forked copies take files, biggest first, from one pipe of
     tokens until none are left. Each worker sends all its reports back at the end through a
@@ -451,7 +546,8 @@ def _work(
         for index in tokens.taken():
             if os.getppid() != parent:
                 break
-            reports[index] = dumped(_check_file(files[index], config, inputs, results))
+            report = _check_file(files[index], config, inputs, results)
+            reports[index] = dumped(report, brief_of(report, config.settings.show))
         with os.fdopen(write_end, "wb") as stream:
             noted = list(results.noted.items()) if results is not None else []
             pickle.dump((reports, noted), stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -512,27 +608,39 @@ def _crashed(shown: str) -> Finding:
     return tool_finding("RA003", "error", shown, None, message)
 
 
-def _project(reports: Sequence[FileReport], config: Config) -> tuple[Finding, ...]:
-    """Project-scope requirements once each, in their most settled state across files; their
-    signals keep the file they were found in."""
-    settled: dict[str, tuple[Finding, str]] = {}
-    rank = {status: number for number, status in enumerate(STATUS_ORDER)}  # as `best` ranks
-    for report in reports:
-        for finding in report.findings:
-            if finding.scope != "project" or finding.kind != "requirement":
-                continue
-            held = settled.get(finding.id)
-            if held is None or rank[finding.status] < rank[held[0].status]:  # ties: the first
-                settled[finding.id] = (finding, report.path)
+def _project(
+    reports: Sequence[FileReport], config: Config, kept: Sequence[Brief]
+) -> tuple[Finding, ...]:
+    """Project-scope requirements once each, in their most settled state across files (on a
+    tie, the first file's); their signals keep the file they were found in. Which file
+    settles each is read from the briefs (`kept`), so that only those files' findings are."""
+    settled: dict[str, tuple[int, int, str]] = {}  # requirement -> (its rank, file, status)
+    rank: dict[str, int] = {s: number for number, s in enumerate(STATUS_ORDER)}  # as `best` does
+    seen: set[str] = set()
+    for number, brief in enumerate(kept):
+        if brief.project in seen:  # as a file before it in every way: no tie goes its way
+            continue
+        seen.add(brief.project)
+        for line in brief.project.split("\n") if brief.project else ():
+            requirement, status = line.split("\t")
+            held = settled.get(requirement)
+            if held is None or rank[status] < held[0]:
+                settled[requirement] = (rank[status], number, status)
     root = display_path(config.root)
-    return tuple(
-        replace(
-            finding,
-            path=root,
-            signals=tuple(replace(h, path=h.path or path) for h in finding.signals),
+    found = []
+    for requirement, (_, number, status) in settled.items():
+        path = reports[number].path
+        finding = next(
+            f
+            for f in reports[number].findings
+            if f.id == requirement
+            and f.status == status
+            and f.scope == "project"
+            and f.kind == "requirement"
         )
-        for finding, path in settled.values()
-    )
+        signals = tuple(replace(h, path=h.path or path) for h in finding.signals)
+        found.append(replace(finding, path=root, signals=signals))
+    return tuple(found)
 
 
 def record_problems(

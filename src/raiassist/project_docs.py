@@ -62,9 +62,9 @@ def project_evidence(folders: Iterable[Path], root: Path) -> tuple[Hit, ...]:
     headings) would come from a file the project does not hold."""
     hits: list[Hit] = []
     seen: set[Path] = set()
-    inside = real(root)
+    inside = real_folder(root)
     for folder in folders:
-        for path in _documents(real(folder)):
+        for path in _documents(real_folder(folder)):
             if path not in seen and not _links_out(path, inside):
                 seen.add(path)
                 hits.extend(_judged(path, _relative(path, root)))
@@ -83,8 +83,17 @@ def search_folders(root: Path, files: Iterable[Path]) -> list[Path]:
 
 
 def forget() -> None:
-    """Forget folder listings (a long-running editor server calls this when files change)."""
+    """Forget folder listings and where folders lead (a long-running editor server calls
+    this when files change)."""
     _documents.cache_clear()
+    real_folder.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def real_folder(folder: Path) -> Path:
+    """`real(folder)`, remembered until `forget`: a batch asks it of the project's root and
+    of each folder again and again (a realpath is a stat of every part of a path)."""
+    return real(folder)
 
 
 @lru_cache(maxsize=256)
@@ -213,6 +222,6 @@ def _placeholder_gap(text: str) -> list[str]:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(real(root)).as_posix()
+        return path.relative_to(real_folder(root)).as_posix()
     except ValueError:
         return path.as_posix()

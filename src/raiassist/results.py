@@ -33,12 +33,13 @@ can write to it (snapshots hold pickles).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from stat import S_ISREG
@@ -59,14 +60,16 @@ MAX_INDEXED = 50_000 // SHARDS  # paths one shard of a project's snapshot rememb
 MAX_SNAPSHOT = MAX_BYTES // 4 // SHARDS  # bytes of reports one shard keeps
 SETTLED = 2.0  # seconds a file must be left alone before its stat stands for its bytes
 REFRESHED = 86_400  # seconds after which a used entry is marked used again (for pruning)
-SNAPSHOT = b"raiassist-snapshot-2\n"  # the first bytes of a project's snapshot
+SNAPSHOT = b"raiassist-snapshot-3\n"  # the first bytes of a project's snapshot
 Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 UNSETTLED: Stat = (-1, 0, 0, 0, 0)  # kept for a file too fresh to be known by its stat: no
 # file has this stat, so the file is read, and its facts found by their bytes' address
 Index = dict[str, tuple[Stat, str]]  # path -> (its stat, the address of its bytes)
 Place = tuple[int, int]  # offset and length of a value in a snapshot
-# path -> (stat, address, key, where its report is, its cells, its JSON) in a snapshot
-Kept = dict[str, tuple[Stat, str, str, Place, Place, Place | None]]
+# path -> (stat, address, key, where its report is, its cells, its JSON, its brief, the
+# CRC-32 of its report's bytes) in a snapshot
+Kept = dict[str, tuple[Stat, str, str, Place, Place, Place | None, Place, int]]
+Values = tuple[bytes, bytes, bytes]  # a report, its cells and its brief, pickled
 
 
 def folder() -> Path:
@@ -85,7 +88,7 @@ class Results:
         self.name = hashlib.sha256(self.salt + b"\0" + str(root).encode()).hexdigest()[:20]
         self.shards: dict[int, _Snapshot] = {}  # the snapshot's shards read so far
         self.noted: Index = {}  # files read this run: path -> (stat, address)
-        self.kept: dict[str, tuple[str, Any]] = {}  # reports made this run: path -> (key, report)
+        self.kept: dict[str, tuple[str, Values]] = {}  # reports made this run: path -> key, bytes
         self.used: set[str] = set()  # paths whose kept report this run took
         self.known: dict[int, tuple[str, Any]] = {}  # id of a report given or kept -> its path
         self.fragments: dict[str, bytes] = {}  # JSON of a file's report made this run, by path
@@ -108,18 +111,25 @@ class Results:
             return None
         return cls(where, f"{code_version()}\0{standard.digest}\0{catalogue.digest}", root)
 
-    def remembered(self, paths: Sequence[Path]) -> dict[int, tuple[str, Any]]:
+    def remembered(
+        self, paths: Sequence[Path], make: Callable[[Any, Callable[[], Any]], Any]
+    ) -> dict[int, tuple[str, Any]]:
         """The last reports (by position in `paths`), with their keys, of the files whose stat
-        is as the snapshot has it. A report comes without its cells (`facts` asks for them)."""
+        is as the snapshot has it, each as `make(brief, load)` gives it: its brief read now,
+        the report itself unpickled when `load` is called (its bytes are read and checked
+        now, so that it can be). A report comes without its cells (`facts` asks for them)."""
         found = {}
         for number, path in enumerate(paths):
             shard, known = self._entry(str(path))
-            if known is not None and known[0] == _stat(path):
-                report = shard.read(known[3])
-                if report is not None:
-                    found[number] = (known[2], report)
-                    self.used.add(str(path))
-                    self.known[id(report)] = (str(path), report)
+            if known is None or known[0] != _stat(path):
+                continue
+            data, brief = shard.raw(known[3]), shard.read(known[6])
+            if data is None or brief is None or zlib.crc32(data) != known[7]:
+                continue
+            report = make(brief, functools.partial(pickle.loads, data))
+            found[number] = (known[2], report)
+            self.used.add(str(path))
+            self.known[id(report)] = (str(path), report)
         return found
 
     def facts(self, path: Path, report: Any) -> Facts | None:
@@ -129,12 +139,18 @@ class Results:
         return None if known is None else _with_cells(shard, known, report)
 
     def keep(
-        self, path: Path, key: str, report: Any, values: tuple[bytes, bytes] | None = None
+        self, path: Path, key: str, report: Any, brief: Any, values: Values | None = None
     ) -> None:
-        """Keep a report made this run (`report.facts` with its cells) for the next run,
-        under `key`, the digest of what its findings were decided from; `values`: the report
-        as a worker process already turned it into bytes (`dumped`)."""
-        self.kept[str(path)] = (key, report if values is None else values)
+        """Keep a report made this run (`report.facts` with its cells) and its `brief` for the
+        next run, under `key`, the digest of what its findings were decided from; `values`:
+        them as a worker process already turned them into bytes (`dumped`)."""
+        if values is None:
+            try:
+                values = dumped(report, brief)
+            except (pickle.PicklingError, TypeError, AttributeError) as exc:
+                log.warning("cannot keep the report of %s: %s", path, exc)
+                return
+        self.kept[str(path)] = (key, values)
         self.known[id(report)] = (str(path), report)
         self.fragments.pop(str(path), None)
 
@@ -194,7 +210,7 @@ class Results:
         """Write each shard of the snapshot that this run changed, its reports laid over the
         last ones (read again: a concurrent run's count too), and keep the folder within its
         bound. A run that changed one file rewrites one shard, not the project's snapshot."""
-        changed: dict[int, tuple[dict[str, tuple[Stat, str, str, Any]], dict[str, bytes]]] = {}
+        changed: dict[int, tuple[dict[str, tuple[Stat, str, str, Values]], dict[str, bytes]]] = {}
         for path, value in self._placed().items():
             changed.setdefault(_shard_of(path), ({}, {}))[0][path] = value
         for path, text in self.fragments.items():
@@ -212,7 +228,7 @@ class Results:
         if self.written:
             prune(self.folder)
 
-    def _placed(self) -> dict[str, tuple[Stat, str, str, Any]]:
+    def _placed(self) -> dict[str, tuple[Stat, str, str, Values]]:
         """This run's reports that can be found again: of files that were read (`noted`), or
         whose stat the snapshot already held."""
         placed = {}
@@ -252,15 +268,19 @@ def named(facts: Facts, shown: str) -> Facts:
     return replace(facts, document=replace(facts.document, path=shown))
 
 
-def dumped(report: Any) -> tuple[bytes, bytes]:
-    """A report as the snapshot keeps it: pickled without its cells, and the cells as plain
-    tuples (index, kind, execution count, line offset) without their sources: evaluation
-    asks which evidence cells ran, nothing reads their code."""
+def dumped(report: Any, brief: Any) -> Values:
+    """A report as the snapshot keeps it: pickled without its cells, the cells as plain
+    tuples (index, kind, execution count, line offset) without their sources (evaluation
+    asks which evidence cells ran, nothing reads their code), and its brief."""
     facts = report.facts
     bare = replace(report, facts=replace(facts, document=replace(facts.document, cells=())))
     cells = _plain_cells(facts.document.cells)
     protocol = pickle.HIGHEST_PROTOCOL
-    return pickle.dumps(bare, protocol=protocol), pickle.dumps(cells, protocol=protocol)
+    return (
+        pickle.dumps(bare, protocol=protocol),
+        pickle.dumps(cells, protocol=protocol),
+        pickle.dumps(brief, protocol=protocol),
+    )
 
 
 def _plain_cells(cells: Sequence[Cell]) -> list[tuple[int, str, int | None, int]]:
@@ -340,29 +360,24 @@ class _Snapshot:
 def _write_snapshot(
     path: Path,
     last: _Snapshot,
-    kept: dict[str, tuple[Stat, str, str, Any]],
+    kept: dict[str, tuple[Stat, str, str, Values]],
     used: set[str],
     fragments: dict[str, bytes],
 ) -> bool:
     """Write a snapshot: `kept` laid over `last` (whose values are copied as they are), with
     the JSON `fragments` made this run, within `MAX_INDEXED` paths and `MAX_SNAPSHOT` bytes,
     the longest unused out first (`used`: the paths this run took a report of)."""
-    values: dict[str, tuple[Stat, str, str, bytes, bytes, bytes | None]] = {}
-    for name, (stat, address, key, report_at, cells_at, json_at) in sorted(
+    values: dict[str, tuple[Stat, str, str, bytes, bytes, bytes | None, bytes]] = {}
+    for name, (stat, address, key, report_at, cells_at, json_at, brief_at, _) in sorted(
         last.index.items(), key=lambda item: item[0] in used
     ):
         if name not in kept:
-            report, cells = last.raw(report_at), last.raw(cells_at)
+            report, cells, brief = last.raw(report_at), last.raw(cells_at), last.raw(brief_at)
             text = fragments.get(name) or (last.raw(json_at) if json_at else None)
-            if report is not None and cells is not None:
-                values[name] = (stat, address, key, report, cells, text)
-    for name, (stat, address, key, report) in kept.items():
-        try:
-            bare, cells = report if isinstance(report, tuple) else dumped(report)
-        except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            log.warning("cannot keep the report of %s: %s", name, exc)
-            continue
-        values[name] = (stat, address, key, bare, cells, fragments.get(name))
+            if report is not None and cells is not None and brief is not None:
+                values[name] = (stat, address, key, report, cells, text, brief)
+    for name, (stat, address, key, (report, cells, brief)) in kept.items():
+        values[name] = (stat, address, key, report, cells, fragments.get(name), brief)
     size = sum(sum(len(b) for b in v[3:] if b) for v in values.values())
     for name in list(values):
         if len(values) <= MAX_INDEXED and size <= MAX_SNAPSHOT:
@@ -379,7 +394,7 @@ def _write_snapshot(
         offset += len(value)
         return offset - len(value), len(value)
 
-    for name, (stat, address, key, report, cells, text) in values.items():
+    for name, (stat, address, key, report, cells, text, brief) in values.items():
         index[name] = (
             stat,
             address,
@@ -387,6 +402,8 @@ def _write_snapshot(
             place(report),
             place(cells),
             place(text) if text else None,
+            place(brief),
+            zlib.crc32(report),
         )
     head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
     return _write_bytes(path, [SNAPSHOT, len(head).to_bytes(8, "little"), head, *parts])

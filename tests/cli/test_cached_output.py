@@ -27,26 +27,28 @@ def project(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return tmp_path / "project"
 
 
-def _outputs(project: Path, cache: Path | None) -> dict[str, str]:
-    """Every format's output of one in-process check of `project`, through `cache`."""
+def _outputs(project: Path, cache: Path | None, show: str) -> dict[str, str]:
+    """Every format's output of one in-process check of `project`, through `cache`, showing
+    findings from `show` up (the configured level, warning, is what reports kept brief)."""
     config = load_config(project)
     standard = load_standard(config.settings.packs, config.root, config.catalogue_paths)
     kept = None if cache is None else results.Results.open(standard, config.root, cache)
     assert cache is None or kept is not None
     report = check_paths([project], config, standard, parallel=False, results=kept)
-    return {name: renderer(name)(report, "info") for name in FORMATS}
+    return {name: renderer(name)(report, show) for name in FORMATS}
 
 
+@pytest.mark.parametrize("show", ["info", "warning"])
 def test_every_format_is_the_same_cold_warm_and_uncached(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    show: str, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(results, "SETTLED", 0.0)  # files just copied go into the stat index
     monkeypatch.delenv("RAIASSIST_NO_CACHE", raising=False)
     cache = tmp_path / "cache"
-    cold = _outputs(project, cache)
+    cold = _outputs(project, cache, show)
     index = list(cache.glob("snapshot-*.bin"))
-    warm = _outputs(project, cache)
-    uncached = _outputs(project, None)
+    warm = _outputs(project, cache, show)
+    uncached = _outputs(project, None, show)
     assert index, "the warm run did not go through the snapshot"
     for name in FORMATS:
         assert warm[name] == cold[name], f"{name}: warm differs from cold"

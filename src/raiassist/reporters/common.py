@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
-from raiassist.checking import Report
+from raiassist.checking import Report, briefs
 from raiassist.evaluate import Finding
-from raiassist.standard.model import severity_rank
+from raiassist.standard.model import SEVERITIES, severity_rank
 
 
 def shown(finding: Finding, show: str) -> bool:
@@ -24,10 +25,34 @@ def reported(report: Report) -> Iterator[Finding]:
     yield from report.problems
 
 
-def failing(report: Report, fail_on: str) -> list[Finding]:
+def reported_shown(report: Report, show: str) -> Iterator[Finding]:
+    """The reported findings that `shown` lets through, in the order `reported` gives them,
+    from each file's brief: files the result cache kept are not read for them."""
+    for brief in briefs(report, show):
+        yield from brief.shown
+    for finding in (*report.project, *report.problems):
+        if shown(finding, show):
+            yield finding
+
+
+def tally(report: Report, show: str) -> Counter[tuple[str, str]]:
+    """How many of the reported findings there are of each (status, severity), from each
+    file's brief at `show` (the counts are the same at any)."""
+    counted: Counter[tuple[str, str]] = Counter()
+    for brief in briefs(report, show):
+        for status, severity, number in brief.counts:
+            counted[status, severity] += number
+    counted.update((f.status, f.severity) for f in (*report.project, *report.problems))
+    return counted
+
+
+def failing(report: Report, fail_on: str) -> bool:
+    """Whether a reported finding is open at or above `fail_on` (never, for "never")."""
     if fail_on == "never":
-        return []
-    return [f for f in reported(report) if shown(f, fail_on)]
+        return False
+    counted = tally(report, report.config.settings.show)
+    above = SEVERITIES[severity_rank(fail_on) :]
+    return any(counted["open", severity] for severity in above)
 
 
 def where(finding: Finding, kind: str | None = None) -> str:

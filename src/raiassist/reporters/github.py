@@ -6,13 +6,13 @@ from raiassist.checking import Report
 from raiassist.evaluate import Finding
 from raiassist.notebook_lines import file_line
 from raiassist.printable import printable
-from raiassist.reporters.common import reported, shown
+from raiassist.reporters.common import reported_shown
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def render(report: Report, show: str) -> str:
-    return "\n".join(_annotation(f) for f in reported(report) if shown(f, show))
+    return "\n".join(_annotation(f) for f in reported_shown(report, show))
 
 
 def _annotation(finding: Finding) -> str:

@@ -5,7 +5,8 @@ signals that made it apply, and any waiver or answer. The shape is versioned
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from raiassist import __version__
@@ -15,7 +16,7 @@ from raiassist.document import Location
 from raiassist.evaluate import Finding
 from raiassist.next_actions import next_actions, to_act
 from raiassist.printable import json_text, printable
-from raiassist.reporters.common import failing, reported, shown
+from raiassist.reporters.common import failing, reported_shown, tally
 
 VERSION = "raiassist-check/1"
 
@@ -50,7 +51,7 @@ def render(report: Report, show: str, kept: Fragments | None = None) -> str:
 def report_json(report: Report, show: str, files: bool = True) -> dict[str, Any]:
     """The whole report as data; without `files`, all but the files' part."""
     settings = report.config.settings
-    findings = list(reported(report))
+    counted = tally(report, show)
     return {
         "version": VERSION,
         "raiassist": __version__,
@@ -60,13 +61,13 @@ def report_json(report: Report, show: str, files: bool = True) -> dict[str, Any]
         "project": _project_json(report),
         "summary": {
             "files": len(report.files),
-            "open": _count(f.severity for f in findings if f.status == "open"),
-            "shown": sum(1 for f in findings if shown(f, show)),
-            "met": sum(1 for f in findings if f.status == "met"),
-            "waived": sum(1 for f in findings if f.status == "waived"),
-            "not_applicable": sum(1 for f in findings if f.status == "not-applicable"),
+            "open": _open(counted),
+            "shown": sum(1 for _ in reported_shown(report, show)),
+            "met": _of(counted, "met"),
+            "waived": _of(counted, "waived"),
+            "not_applicable": _of(counted, "not-applicable"),
             "fail_on": settings.fail_on,
-            "failed": bool(failing(report, settings.fail_on)),
+            "failed": failing(report, settings.fail_on),
         },
     }
 
@@ -183,8 +184,14 @@ def location_json(path: str, location: Location | None) -> dict[str, Any]:
     return {"path": path, "cell": cell, "line": line, "column": column}
 
 
-def _count(severities: Iterable[str]) -> dict[str, int]:
+def _open(counted: Counter[tuple[str, str]]) -> dict[str, int]:
+    """How many findings are open at each severity."""
     counts = {"error": 0, "warning": 0, "info": 0}
-    for severity in severities:
-        counts[severity] = counts.get(severity, 0) + 1
+    for (status, severity), number in counted.items():
+        if status == "open":
+            counts[severity] = counts.get(severity, 0) + number
     return counts
+
+
+def _of(counted: Counter[tuple[str, str]], status: str) -> int:
+    return sum(number for (held, _), number in counted.items() if held == status)

@@ -5,36 +5,40 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from raiassist.checking import Report
+from raiassist.checking import Report, briefs
 from raiassist.printable import printable
-from raiassist.reporters.common import reported, shown, where
+from raiassist.reporters.common import reported_shown, tally, where
+from raiassist.standard.model import severity_rank
 
 COLOURS = {"error": "31", "warning": "33", "info": "34", "id": "1", "dim": "2"}
 
 
 def render(report: Report, show: str, colour: bool = False, quiet: bool = False) -> str:
     paint = _painter(colour)
-    lines = []
-    for finding in reported(report):
-        if shown(finding, show):
-            lines.append(
-                f"{where(finding)}: {paint(finding.id, 'id')} "
-                f"{paint(finding.severity, finding.severity)} {printable(finding.message)}"
-            )
+    lines = [
+        f"{where(finding)}: {paint(finding.id, 'id')} "
+        f"{paint(finding.severity, finding.severity)} {printable(finding.message)}"
+        for finding in reported_shown(report, show)
+    ]
     if not quiet:
-        for file in report.files:
-            notes = file.facts.document.notes
-            lines.extend(f"{file.path}: note: {printable(note)}" for note in notes)
+        for brief in briefs(report, show):
+            lines.extend(f"{brief.path}: note: {printable(note)}" for note in brief.notes)
         lines.append(paint(summary(report, show), "dim"))
     return "\n".join(lines)
 
 
 def summary(report: Report, show: str) -> str:
-    findings = list(reported(report))
-    counted = Counter(f.severity for f in findings if shown(f, show))
-    quiet = sum(1 for f in findings if f.status == "open" and not shown(f, show))
-    met = sum(1 for f in findings if f.status == "met")
-    settled = sum(1 for f in findings if f.status in ("waived", "not-applicable"))
+    tallied = tally(report, show)
+    at_least = severity_rank(show)
+    counted: Counter[str] = Counter()
+    quiet = 0
+    for (status, severity), number in tallied.items():
+        if status == "open" and severity_rank(severity) >= at_least:
+            counted[severity] += number
+        elif status == "open":
+            quiet += number
+    met = sum(n for (status, _), n in tallied.items() if status == "met")
+    settled = sum(n for (status, _), n in tallied.items() if status in ("waived", "not-applicable"))
     noun = "file" if len(report.files) == 1 else "files"
     parts = [
         f"{counted[s]} {s}{'s' if counted[s] != 1 else ''}"
