@@ -70,6 +70,11 @@ class Facts:
     def of(self, name: str) -> tuple[Hit, ...]:
         return self._by_name.get(name, ())
 
+    @property
+    def grouped(self) -> dict[str, tuple[Hit, ...]]:
+        """Every hit by its name (what `of` looks in), for callers that ask of many names."""
+        return self._by_name
+
     @cached_property
     def _by_name(self) -> dict[str, tuple[Hit, ...]]:
         return by_name(self.hits)
