@@ -397,6 +397,7 @@ class _Walker:
         call, subscript, attribute = ast.Call, ast.Subscript, ast.Attribute
         name_kind, load, constant = ast.Name, ast.Load, ast.Constant
         tracking, bound, resolve = ctx.tracking, ctx.names.bound, ctx.names.resolve
+        column_methods = columns.COLUMN_METHODS
         while stack:
             current = pop()
             kind = type(current)
@@ -418,7 +419,8 @@ class _Walker:
                 func = current.func
                 name = resolve(func)
                 final = registry.call(current, name, ctx, problems)
-                columns.from_call(current, final, ctx, registry, problems)
+                if current.keywords or final in column_methods:  # else it names no column
+                    columns.from_call(current, final, ctx, registry, problems)
                 if tracking or type(func) is not name_kind:
                     push(func)
                 extend(current.args)
