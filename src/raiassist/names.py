@@ -118,6 +118,22 @@ def strings(node: ast.AST | None) -> list[tuple[str, ast.AST]]:
     return []
 
 
+def nodes(node: ast.AST, limit: int) -> list[ast.AST]:
+    """The first `limit` nodes of a tree in the order `ast.walk` gives them (breadth first),
+    from one list instead of its generators and the import it makes on every call."""
+    found = [node]
+    for current in found:  # the list grows while it is read: each node's children go last
+        if len(found) >= limit:
+            break
+        for field in current._fields:
+            value = getattr(current, field, None)
+            if isinstance(value, ast.AST):
+                found.append(value)
+            elif isinstance(value, list):
+                found.extend(item for item in value if isinstance(item, ast.AST))
+    return found[:limit]
+
+
 def constant_string(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
