@@ -95,12 +95,31 @@ def evaluate(facts: Facts, path: str, inputs: Inputs, relative: str | None = Non
         memos.clear()
     memo = memos.setdefault(present, {})
     requirements = active(inputs.standard, inputs.settings, relative)
-    for req in requirements:
-        if rules.holds(req.applies_when, present, memo):
-            findings.append(_finding(req, facts, path, relative, inputs, used))
-    selected = {req.id for req in requirements}
+    applying, selected = _applying(requirements, present, memo)
+    for req in applying:
+        findings.append(_finding(req, facts, path, relative, inputs, used))
     findings += _waiver_problems(facts, path, inputs, used, selected)
     return findings
+
+
+Applying = tuple[tuple[Requirement, ...], tuple[Requirement, ...], frozenset[str]]
+_APPLYING: dict[tuple[int, frozenset[str]], Applying] = {}
+
+
+def _applying(
+    requirements: tuple[Requirement, ...], present: frozenset[str], memo: dict[int, bool]
+) -> tuple[tuple[Requirement, ...], frozenset[str]]:
+    """The requirements whose rules hold when exactly `present` signals were found, and the
+    IDs of all of them: worked out once per set of active requirements and set of signals,
+    which most files of a batch share (each rule was asked again for every file)."""
+    key = (id(requirements), present)
+    held = _APPLYING.get(key)
+    if held is None or held[0] is not requirements:  # kept with it: its id is not reused
+        if len(_APPLYING) > MAX_MEMOS:
+            _APPLYING.clear()
+        applying = tuple(r for r in requirements if rules.holds(r.applies_when, present, memo))
+        held = _APPLYING[key] = (requirements, applying, frozenset(r.id for r in requirements))
+    return held[1], held[2]
 
 
 def active(standard: Standard, settings: Settings, path: str | None) -> tuple[Requirement, ...]:
@@ -287,7 +306,7 @@ def _open_message(req: Requirement, signals: Sequence[Hit], incomplete: Sequence
 
 
 def _waiver_problems(
-    facts: Facts, path: str, inputs: Inputs, used: set[Waiver], selected: set[str]
+    facts: Facts, path: str, inputs: Inputs, used: set[Waiver], selected: frozenset[str]
 ) -> list[Finding]:
     problems = []
     known = inputs.standard.by_id
