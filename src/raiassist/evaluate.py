@@ -95,12 +95,31 @@ def evaluate(facts: Facts, path: str, inputs: Inputs, relative: str | None = Non
         memos.clear()
     memo = memos.setdefault(present, {})
     requirements = active(inputs.standard, inputs.settings, relative)
-    for req in requirements:
-        if rules.holds(req.applies_when, present, memo):
-            findings.append(_finding(req, facts, path, relative, inputs, used))
-    selected = {req.id for req in requirements}
+    applying, selected = _applying(requirements, present, memo)
+    for req in applying:
+        findings.append(_finding(req, facts, path, relative, inputs, used))
     findings += _waiver_problems(facts, path, inputs, used, selected)
     return findings
+
+
+Applying = tuple[tuple[Requirement, ...], tuple[Requirement, ...], frozenset[str]]
+_APPLYING: dict[tuple[int, frozenset[str]], Applying] = {}
+
+
+def _applying(
+    requirements: tuple[Requirement, ...], present: frozenset[str], memo: dict[int, bool]
+) -> tuple[tuple[Requirement, ...], frozenset[str]]:
+    """The requirements whose rules hold when exactly `present` signals were found, and the
+    IDs of all of them: worked out once per set of active requirements and set of signals,
+    which most files of a batch share (each rule was asked again for every file)."""
+    key = (id(requirements), present)
+    held = _APPLYING.get(key)
+    if held is None or held[0] is not requirements:  # kept with it: its id is not reused
+        if len(_APPLYING) > MAX_MEMOS:
+            _APPLYING.clear()
+        applying = tuple(r for r in requirements if rules.holds(r.applies_when, present, memo))
+        held = _APPLYING[key] = (requirements, applying, frozenset(r.id for r in requirements))
+    return held[1], held[2]
 
 
 def active(standard: Standard, settings: Settings, path: str | None) -> tuple[Requirement, ...]:
@@ -141,9 +160,10 @@ def _with_severity(req: Requirement, severity: str) -> Requirement:
 def _finding(
     req: Requirement, facts: Facts, path: str, relative: str, inputs: Inputs, used: set[Waiver]
 ) -> Finding:
-    location = _anchor(req, facts)
-    signals = _triggers(req, facts)
-    evidence, incomplete = _satisfied(req, facts, inputs.project_by_name)
+    grouped = facts.grouped
+    location = _anchor(req, grouped)
+    signals = _triggers(req, grouped)
+    evidence, incomplete = _satisfied(req, facts, grouped, inputs.project_by_name)
     current = answer_for(inputs.record, req.id, relative, inputs.today)
     answers = {current.answer: current} if current else {}
     waiver = None
@@ -163,7 +183,11 @@ def _finding(
         message = f"waived: {answers['waived'].text}"
     else:
         answer = None
-        waiver = _inline_waiver(req, facts, location if req.scope == "code" else None, inputs.today)
+        waiver = (
+            _inline_waiver(req, facts, location if req.scope == "code" else None, inputs.today)
+            if facts.waivers  # most files have none
+            else None
+        )
         if waiver is not None:
             used.add(waiver)
             status, message = "waived", f"waived: {waiver.reason}"
@@ -190,14 +214,20 @@ def _finding(
 
 
 def _satisfied(
-    req: Requirement, facts: Facts, project: dict[str, tuple[Hit, ...]]
+    req: Requirement,
+    facts: Facts,
+    grouped: dict[str, tuple[Hit, ...]],
+    project: dict[str, tuple[Hit, ...]],
 ) -> tuple[tuple[Evidence, ...], tuple[str, ...]]:
-    """The evidence for `req` in the document and then the project, and what the documents
-    that would satisfy it lack (their `incomplete` hits), in one look at each name."""
+    """The evidence for `req` in the document (its hits `grouped` by name) and then the
+    project, and what the documents that would satisfy it lack (their `incomplete` hits),
+    in one look at each name."""
     evidence: list[Evidence] = []
     incomplete: list[str] = []
     for name in req.satisfied_by:
-        for hits in (facts.of(name), project.get(name, ())):
+        if name not in grouped and name not in project:  # most names: found nowhere
+            continue
+        for hits in (grouped.get(name, ()), project.get(name, ())):
             for hit in hits:
                 if hit.kind == "evidence":
                     path = hit.path or facts.document.path
@@ -235,23 +265,23 @@ def _depth(scope: str) -> int:
     return 0 if scope == "project" else 1 + scope.rstrip("/").count("/")
 
 
-def _anchor(req: Requirement, facts: Facts) -> Location | None:
+def _anchor(req: Requirement, grouped: dict[str, tuple[Hit, ...]]) -> Location | None:
     if req.scope != "code":
         return None
     for name in req.anchor:
-        hits = facts.of(name)
-        if hits:
-            return hits[0].location
+        if name in grouped:  # a name is there only with its hits
+            return grouped[name][0].location
     return None
 
 
-def _triggers(req: Requirement, facts: Facts) -> tuple[Hit, ...]:
+def _triggers(req: Requirement, grouped: dict[str, tuple[Hit, ...]]) -> tuple[Hit, ...]:
     """The first hit of each signal the requirement's rule mentions, anchors first."""
     found = []
     for name in req.trigger_signals:
-        hits = facts.of(name)
-        if hits and hits[0].kind == "signal":
-            found.append(hits[0])
+        if name in grouped:  # a name is there only with its hits
+            first = grouped[name][0]
+            if first.kind == "signal":
+                found.append(first)
     return tuple(found)
 
 
@@ -265,8 +295,8 @@ def _inline_waiver(
     return None
 
 
-def _open_message(req: Requirement, signals: Iterable[Hit], incomplete: Sequence[str]) -> str:
-    found = [h.detail for h in signals][:2]
+def _open_message(req: Requirement, signals: Sequence[Hit], incomplete: Sequence[str]) -> str:
+    found = [h.detail for h in signals[:2]]
     message = req.prompt.rstrip(".")
     if found:
         message += f" (found: {'; '.join(found)})"
@@ -276,7 +306,7 @@ def _open_message(req: Requirement, signals: Iterable[Hit], incomplete: Sequence
 
 
 def _waiver_problems(
-    facts: Facts, path: str, inputs: Inputs, used: set[Waiver], selected: set[str]
+    facts: Facts, path: str, inputs: Inputs, used: set[Waiver], selected: frozenset[str]
 ) -> list[Finding]:
     problems = []
     known = inputs.standard.by_id

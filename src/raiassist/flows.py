@@ -14,7 +14,7 @@ import ast
 from typing import TYPE_CHECKING, Literal
 
 from raiassist.frozen import frozen
-from raiassist.names import constant_string, root
+from raiassist.names import constant_string, nodes, root
 
 if TYPE_CHECKING:
     from raiassist.scan import Context
@@ -90,9 +90,7 @@ def carries(node: ast.AST, ctx: Context) -> Carried:
     """The sensitive attributes an expression carries: column names it mentions, names that
     carry some, and datasets loaded inside it."""
     found = NOTHING
-    for count, child in enumerate(ast.walk(node)):
-        if count > MAX_NODES:
-            break
+    for child in nodes(node, MAX_NODES + 1):
         carried = _carried_at(child, ctx)
         if carried:  # most nodes carry nothing: no union to make
             found = found.union(carried)

@@ -52,10 +52,18 @@ class Names:
     def resolve(self, node: ast.AST) -> str:
         """A dotted name for an expression: calls end in `()`, subscripts in `[]`. Anything
         else, or a chain deeper than MAX_DEPTH, resolves to `?`."""
-        # the commonest shapes first, without the loop: `f` and `x.f` are most calls
-        if type(node) is ast.Name:
+        # the commonest shapes first, without the loop: `f` and `x.f` are most calls, and
+        # `f()` and `x.f()` most values assigned
+        if type(node) is ast.Call:
+            func = node.func
+            if type(func) is ast.Name:
+                return self.bound.get(func.id, func.id) + "()"
+            if type(func) is ast.Attribute and type(func.value) is ast.Name:
+                base = func.value.id
+                return f"{self.bound.get(base, base)}.{func.attr}()"
+        elif type(node) is ast.Name:
             return self.bound.get(node.id, node.id)
-        if type(node) is ast.Attribute and type(node.value) is ast.Name:
+        elif type(node) is ast.Attribute and type(node.value) is ast.Name:
             base = node.value.id
             return f"{self.bound.get(base, base)}.{node.attr}"
         suffixes: list[str] = []
@@ -108,6 +116,22 @@ def strings(node: ast.AST | None) -> list[tuple[str, ast.AST]]:
             if isinstance(e, ast.Constant) and isinstance(e.value, str)
         ]
     return []
+
+
+def nodes(node: ast.AST, limit: int) -> list[ast.AST]:
+    """The first `limit` nodes of a tree in the order `ast.walk` gives them (breadth first),
+    from one list instead of its generators and the import it makes on every call."""
+    found = [node]
+    for current in found:  # the list grows while it is read: each node's children go last
+        if len(found) >= limit:
+            break
+        for field in current._fields:
+            value = getattr(current, field, None)
+            if isinstance(value, ast.AST):
+                found.append(value)
+            elif isinstance(value, list):
+                found.extend(item for item in value if isinstance(item, ast.AST))
+    return found[:limit]
 
 
 def constant_string(node: ast.AST | None) -> str | None:

@@ -70,6 +70,11 @@ class Facts:
     def of(self, name: str) -> tuple[Hit, ...]:
         return self._by_name.get(name, ())
 
+    @property
+    def grouped(self) -> dict[str, tuple[Hit, ...]]:
+        """Every hit by its name (what `of` looks in), for callers that ask of many names."""
+        return self._by_name
+
     @cached_property
     def _by_name(self) -> dict[str, tuple[Hit, ...]]:
         return by_name(self.hits)
@@ -304,7 +309,7 @@ _STATEMENTS, _CLAUSES, _EXPRESSIONS = 0, 1, 2
 _ROLES = {"body": _STATEMENTS, "orelse": _STATEMENTS, "finalbody": _STATEMENTS}
 _ROLES |= {"handlers": _CLAUSES, "cases": _CLAUSES, "items": _CLAUSES}
 _NAMES_ONLY = (ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal)
-_PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
+_PLANS: dict[type, tuple[tuple[tuple[str, ...], int], ...]] = {}
 
 
 def _children(kind: type) -> tuple[str, ...]:
@@ -313,9 +318,18 @@ def _children(kind: type) -> tuple[str, ...]:
     return fields
 
 
-def _plan(kind: type) -> tuple[tuple[str, int], ...]:
+def _plan(kind: type) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """A statement's or clause's fields in order, by role; fields of expressions that come
+    one after another are one step, walked in one pass (`x = f(y)`: targets and value)."""
     fields = () if issubclass(kind, _NAMES_ONLY) else _children(kind)
-    plan = _PLANS[kind] = tuple((f, _ROLES.get(f, _EXPRESSIONS)) for f in fields)
+    steps: list[tuple[tuple[str, ...], int]] = []
+    for field in fields:
+        role = _ROLES.get(field, _EXPRESSIONS)
+        if role == _EXPRESSIONS and steps and steps[-1][1] == _EXPRESSIONS:
+            steps[-1] = ((*steps[-1][0], field), role)
+        else:
+            steps.append(((field,), role))
+    plan = _PLANS[kind] = tuple(steps)
     return plan
 
 
@@ -344,39 +358,46 @@ class _Walker:
         plan = _PLANS.get(type(node))
         if plan is None:
             plan = _plan(type(node))
-        for field, role in plan:
-            value = getattr(node, field, None)
+        for fields, role in plan:
+            if role == _EXPRESSIONS:
+                roots: list[Any] = []
+                for field in fields:
+                    value = getattr(node, field, None)
+                    if value.__class__ is list:
+                        roots.extend(value)
+                    elif value is not None:
+                        roots.append(value)
+                if roots:
+                    self.ctx.statement = statement
+                    self.ctx.tracking = type(statement) in _TRACKED
+                    self.expressions(roots)
+                continue
+            value = getattr(node, fields[0], None)
             if not value:
                 continue
             if role == _STATEMENTS:
                 for child in value:
                     self.statement(child)
-            elif role == _CLAUSES:
+            else:
                 for clause in value:
                     self.parts(clause, statement)
-            else:
-                self.ctx.statement = statement
-                self.ctx.tracking = type(statement) in _TRACKED
-                if value.__class__ is list:
-                    for child in value:
-                        if child is not None:
-                            self.expression(child)
-                else:
-                    self.expression(value)
 
-    def expression(self, node: ast.AST) -> None:
-        """Walk an expression tree; the order of tests follows how common each node is.
-        A node's children are pushed in field order and taken from the end, so detectors
-        see the nodes in one fixed order, on which the order of hits depends. Calls and
-        attributes, most of the tree, push their children themselves: a keyword's value
-        instead of the keyword, and a plain name only while an assignment is followed (a
-        name does nothing else here), a fifth of the walk's own cost."""
-        stack: list[Any] = [node]
+    def expressions(self, roots: list[Any]) -> None:
+        """Walk expression trees, one after another; the order of tests follows how common
+        each node is. A node's children are pushed in field order and taken from the end,
+        so detectors see the nodes in one fixed order, on which the order of hits depends.
+        Calls and attributes, most of the tree, push their children themselves: a keyword's
+        value instead of the keyword, and a plain name only while an assignment is followed
+        (a name does nothing else here), a fifth of the walk's own cost. The roots (the
+        expressions of a statement's fields) are walked in order, from one stack."""
+        roots.reverse()
+        stack = roots
         pop, push, extend = stack.pop, stack.append, stack.extend
         registry, ctx, problems = self.registry, self.ctx, self.problems
         call, subscript, attribute = ast.Call, ast.Subscript, ast.Attribute
         name_kind, load, constant = ast.Name, ast.Load, ast.Constant
         tracking, bound, resolve = ctx.tracking, ctx.names.bound, ctx.names.resolve
+        column_methods = columns.COLUMN_METHODS
         while stack:
             current = pop()
             kind = type(current)
@@ -398,7 +419,8 @@ class _Walker:
                 func = current.func
                 name = resolve(func)
                 final = registry.call(current, name, ctx, problems)
-                columns.from_call(current, final, ctx, registry, problems)
+                if current.keywords or final in column_methods:  # else it names no column
+                    columns.from_call(current, final, ctx, registry, problems)
                 if tracking or type(func) is not name_kind:
                     push(func)
                 extend(current.args)

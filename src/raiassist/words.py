@@ -38,10 +38,13 @@ def tokens(text: str) -> tuple[str, ...]:
     """Lower-case word tokens of an identifier or column name (`Sex_Male` -> sex, male)."""
     if len(text) > MAX_TEXT:
         return ()
-    if text.isascii() and text.islower() and text.replace("_", "").isalpha():
-        # `snake_case` (most names in code): its tokens are its parts, without the regular
-        # expressions (a third of the cost of the names a corpus of notebooks defines)
-        return tuple(part for part in text.split("_") if part)
+    if text.isascii() and text.islower():
+        if text.replace("_", "").isalpha():
+            # `snake_case` (most names in code): its tokens are its parts, without the regular
+            # expressions (a third of the cost of the names a corpus of notebooks defines)
+            return tuple(part for part in text.split("_") if part)
+        # no capital to split at, no accent to take off (`x_train2`): the runs are the tokens
+        return tuple(_TOKEN.findall(text))
     found: list[str] = []
     for part in _TOKEN.findall(text):
         found.extend(plain(p) for p in _CAMEL.split(part) if p)
@@ -70,6 +73,15 @@ class Table:
             found = self.__dict__["_starts"] = frozenset(p[0] for p in self.phrases)
         return found
 
+    @property
+    def known(self) -> frozenset[str]:
+        """Every word a single word or a phrase begins with: a name without one of them
+        matches nothing but a whole name."""
+        found = self.__dict__.get("_known")
+        if found is None:
+            found = self.__dict__["_known"] = frozenset(self.single) | self.starts
+        return found
+
     def match(self, text: str) -> str | None:
         """The category a name falls in, or None: a whole name, then a phrase (the longest
         first), then a single word."""
@@ -77,6 +89,8 @@ class Table:
         if whole:
             return whole
         parts = content_words(text)
+        if self.known.isdisjoint(parts):  # most names: one test, not a loop per word
+            return None
         starts = self.starts
         for i, part in enumerate(parts):
             if part in starts:

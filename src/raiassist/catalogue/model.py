@@ -281,6 +281,7 @@ class Glob:
     head: str = ""  # what the name starts with
     tail: str = ""  # what it ends with
     literal: bool = False  # the name is `head`, exactly
+    prefix: str = ""  # the literal parts before the first glob, which a name must start with
 
     @classmethod
     def of(cls, pattern: tuple[str, ...]) -> Glob:
@@ -290,12 +291,16 @@ class Glob:
         if len(stars) == 1 and pattern[stars[0]] == "**":
             cut = stars[0]
             return cls(pattern, ".".join(pattern[:cut]), ".".join(pattern[cut + 1 :]))
-        return cls(pattern)
+        return cls(pattern, prefix="".join(part + "." for part in pattern[: stars[0]]))
 
     def matches(self, name: str) -> bool:
         if self.literal:
             return name == self.head
         if not (self.head or self.tail):
+            # most names a pattern is tried on (`sklearn.svm.SVC` on `sklearn.metrics.*_score`)
+            # already differ in the literal parts: no regular expression for them
+            if not name.startswith(self.prefix):
+                return False
             return _compiled(self.pattern).fullmatch(name) is not None
         head, tail = self.head, self.tail
         if head and name != head and not name.startswith(head + "."):

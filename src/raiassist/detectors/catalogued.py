@@ -17,7 +17,7 @@ from typing import Final
 from raiassist import flows
 from raiassist.catalogue.model import Arg, CallRule, Cond, Entry, StringMeaning
 from raiassist.detectors._helpers import short
-from raiassist.names import keyword
+from raiassist.names import keyword, nodes
 from raiassist.scan import Context, Hit, Kind
 
 KIND: Final = "catalogue"  # the names it produces are the catalogue's `means`
@@ -197,12 +197,7 @@ def _mentions(node: ast.Call, words: tuple[str, ...]) -> bool:
 
 
 def _walk(node: ast.AST) -> list[ast.AST]:
-    found = []
-    for count, child in enumerate(ast.walk(node)):
-        if count >= MAX_MENTION_NODES:
-            break
-        found.append(child)
-    return found
+    return nodes(node, MAX_MENTION_NODES)
 
 
 def _is_text(node: ast.AST) -> bool:

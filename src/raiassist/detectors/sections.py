@@ -37,11 +37,21 @@ Found = tuple[str, Kind, int, int, str]  # topic, kind, cell index, line in it, 
 @lru_cache(maxsize=64)
 def _sections(cells: tuple[tuple[int, str], ...]) -> tuple[Found, ...]:
     """The sections of a document's markdown, remembered by its text: an editor scans the
-    same markdown again after every edit to a code cell."""
-    lines, origin = markdown.joined(cells)
+    same markdown again after every edit to a code cell. The cells' lines are joined as
+    `markdown.joined` joins them (a blank line after each cell), but only where each cell
+    begins is kept: a heading's cell and line are worked out for the few headings found."""
+    from bisect import bisect_right
+
+    lines: list[str] = []
+    starts: list[int] = []  # where each cell's lines begin in `lines`, in increasing order
+    for _, text in cells:
+        starts.append(len(lines))
+        lines += text.splitlines()
+        lines.append("")
     found: list[Found] = []
     for section in markdown.sections(lines):
-        cell_index, line = origin[section.line]
+        position = bisect_right(starts, section.line) - 1  # a heading is never the blank line
+        cell_index, line = cells[position][0], section.line - starts[position] + 1
         if section.filled:
             detail = f"filled-in section '{section.title}'"
             found.append((section.topic, "evidence", cell_index, line, detail))
