@@ -333,7 +333,10 @@ def _kept(
     run logs it again)."""
     if any(f.id in ("RA003", "RA004") and f.kind == "tool" for f in report.findings):
         return report
-    results.keep(path, key, report, None if as_bytes else brief_of(report, show), as_bytes)
+    brief = None
+    if as_bytes is None:
+        brief = report.__dict__["_brief"] = brief_of(report, show)  # for `briefs`, as kept
+    results.keep(path, key, report, brief, as_bytes)
     return report
 
 
