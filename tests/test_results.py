@@ -300,6 +300,28 @@ def test_a_kept_report_whose_bytes_changed_is_a_miss(
     assert len(scanned) == 4
 
 
+def test_kept_facts_whose_bytes_changed_are_not_used_for_a_touched_file(
+    check: Check, scanned: list[str], project: Path, tmp_path: Path
+) -> None:
+    """Facts found again by a file's bytes (its stat changed, its bytes did not) are checked
+    as a kept report is: a letter changed in them, which still unpickles, is a miss."""
+    first = check()
+    script = project / "scoring.py"
+    for shard in (tmp_path / "cache").glob("snapshot-*.bin"):
+        snapshot = results._Snapshot(shard)
+        known = snapshot.index.get(str(script.resolve()))
+        snapshot.close()
+        if known is not None:
+            data = bytearray(shard.read_bytes())
+            start, length = snapshot.start + known[3][0], known[3][1]
+            where = data.index(b"llm_gateway", start, start + length)
+            data[where] = ord("L")  # the same length: the pickle still reads
+            shard.write_bytes(bytes(data))
+    script.write_bytes(script.read_bytes())
+    assert _json(check()) == _json(first)
+    assert sorted(scanned) == ["notebook", "script", "script"]
+
+
 def test_a_file_a_detector_crashed_on_is_not_kept(
     check: Check, scanned: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

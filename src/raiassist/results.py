@@ -200,10 +200,16 @@ class Results:
             if len(self.shards) != self._addressed[0]:
                 self._addressed = (len(self.shards), _by_address(self.shards.values()))
             shard, known = self._addressed[1].get(address, (shard, None))
-        if known is None:
+        data = None if known is None else shard.raw(known[3])
+        if data is None or zlib.crc32(data) != known[7]:
             return None
-        report = shard.read(known[3])
-        facts = None if report is None else _with_cells(shard, known, report)
+        try:
+            report = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - a foreign value is a miss
+            return None
+        if not isinstance(getattr(report, "facts", None), Facts):
+            return None
+        facts = _with_cells(shard, known, report)
         return None if facts is None else replace(facts, document=replace(facts.document, path=""))
 
     def close(self) -> None:
