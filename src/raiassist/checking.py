@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
@@ -68,7 +68,7 @@ class FileReport:
         return {name: getattr(self, name) for name in _REPORT_FIELDS}
 
 
-_REPORT_FIELDS = ("path", "relative", "kind", "findings", "facts")
+_REPORT_FIELDS = tuple(f.name for f in fields(FileReport))
 
 
 @frozen

@@ -123,8 +123,8 @@ class Results:
             shard, known = self._entry(str(path))
             if known is None or known[0] != _stat(path):
                 continue
-            data, brief = shard.raw(known[3]), shard.read(known[6])
-            if data is None or brief is None or zlib.crc32(data) != known[7]:
+            data, brief = shard.report(known), shard.read(known[6])
+            if data is None or brief is None:
                 continue
             report = make(brief, functools.partial(pickle.loads, data))
             found[number] = (known[2], report)
@@ -200,8 +200,8 @@ class Results:
             if len(self.shards) != self._addressed[0]:
                 self._addressed = (len(self.shards), _by_address(self.shards.values()))
             shard, known = self._addressed[1].get(address, (shard, None))
-        data = None if known is None else shard.raw(known[3])
-        if data is None or zlib.crc32(data) != known[7]:
+        data = None if known is None else shard.report(known)
+        if data is None:
             return None
         try:
             report = pickle.loads(data)
@@ -209,8 +209,7 @@ class Results:
             return None
         if not isinstance(getattr(report, "facts", None), Facts):
             return None
-        facts = _with_cells(shard, known, report)
-        return None if facts is None else replace(facts, document=replace(facts.document, path=""))
+        return _with_cells(shard, known, report)
 
     def close(self) -> None:
         """Write each shard of the snapshot that this run changed, its reports laid over the
@@ -345,6 +344,12 @@ class _Snapshot:
             return None if data is None else pickle.loads(data)
         except Exception:  # noqa: BLE001 - a truncated or foreign value is a miss
             return None
+
+    def report(self, known: Any) -> bytes | None:
+        """The bytes of the report an index entry places, when they are as written (their
+        CRC-32 is the one kept beside them), else None."""
+        data = self.raw(known[3])
+        return data if data is not None and zlib.crc32(data) == known[7] else None
 
     def raw(self, where: Place) -> bytes | None:
         """The bytes at (offset, length) past the index, or None when they cannot be read."""
