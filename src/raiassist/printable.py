@@ -30,6 +30,14 @@ def utf8_safe(text: str) -> str:
     return text
 
 
+def utf8_bytes(text: str) -> bytes:
+    """`utf8_safe(text)` as UTF-8."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace")
+
+
 def json_text(data: Any, **options: Any) -> str:
     """JSON that is valid UTF-8 whatever the strings hold (a lone surrogate becomes a
     `\\udcff` escape, which JSON readers accept)."""

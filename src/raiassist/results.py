@@ -154,25 +154,24 @@ class Results:
         self.known[id(report)] = (str(path), report)
         self.fragments.pop(str(path), None)
 
-    def fragment(self, report: Any) -> str | None:
-        """The JSON of `report` as a run kept it with the same report (see `keep_fragment`),
-        or None. Only the very object `remembered` gave has one: a report changed since
-        (an answer moved onto it, say) is a new object."""
+    def fragment(self, report: Any) -> bytes | None:
+        """The JSON of `report`, in UTF-8, as a run kept it with the same report (see
+        `keep_fragment`), or None. Only the very object `remembered` gave has one: a report
+        changed since (an answer moved onto it, say) is a new object."""
         path, _ = self.known.get(id(report), ("", None))
         if not path or path in self.kept:
             return None
         shard, known = self._entry(path)
         if known is None or known[5] is None:
             return None
-        data = shard.raw(known[5])
-        return None if data is None else data.decode("utf-8", "surrogatepass")
+        return shard.raw(known[5])
 
-    def keep_fragment(self, report: Any, text: str) -> None:
-        """Keep the JSON of a report this run gave or kept, for the next run to print as it is
-        while the report is unchanged."""
+    def keep_fragment(self, report: Any, data: bytes) -> None:
+        """Keep the JSON (UTF-8) of a report this run gave or kept, for the next run to print
+        as it is while the report is unchanged."""
         path, held = self.known.get(id(report), ("", None))
         if held is report:
-            self.fragments[path] = text.encode("utf-8", "surrogatepass")
+            self.fragments[path] = data
 
     def scan(self, path: Path, catalogue: Catalogue) -> Facts:
         """The file's Facts: those kept with the last report of a file of the same bytes

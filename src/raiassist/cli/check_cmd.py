@@ -130,22 +130,43 @@ def _run(args: argparse.Namespace) -> int:
     bar = progress_bar() if show_progress else None
     report = check_paths(paths, config, standard, bar, results=results, close=False)
     settings = config.settings
+    output: str | bytes
     if args.format == "text":
         colour = not args.output and use_colour(_terminal(sys.stdout), args.no_colour)
         output = render_text(report, settings.show, colour=colour, quiet=args.quiet)
     elif args.format == "json":
-        from raiassist.reporters.json_report import render as render_json
+        from raiassist.reporters import json_report
 
-        output = render_json(report, settings.show, results)
+        if results is None:
+            output = json_report.render(report, settings.show)
+        else:  # each file's part as the cache keeps it
+            output = json_report.encoded(report, settings.show, results)
     else:
         output = renderer(args.format)(report, settings.show)
     if results is not None:
         results.close()  # what it keeps, with the JSON of each file when JSON was asked for
-    if args.output:
+    if isinstance(output, bytes):
+        if args.output:
+            write_output(args.output, output + b"\n")
+        else:
+            _print_bytes(output)
+    elif args.output:
         write_output(args.output, output + "\n")
     elif output:
         print(output)
     return 1 if failing(report, settings.fail_on) else 0
+
+
+def _print_bytes(data: bytes) -> None:
+    """Print UTF-8 `data` as `print` prints its text: as it is where standard output is
+    UTF-8, else through its encoding."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding == "utf8" and hasattr(stream, "buffer"):
+        stream.flush()
+        stream.buffer.write(data + b"\n")
+    else:
+        print(data.decode("utf-8"))
 
 
 def _terminal(stream: TextIO | None) -> bool:

@@ -35,18 +35,19 @@ def project(args: argparse.Namespace, start: Path | None = None) -> tuple[Config
     return config, load_standard(config.settings.packs, base, config.catalogue_paths)
 
 
-def write_output(target: str | Path, text: str) -> None:
-    """Write a report the user asked for (`-o FILE`): atomically, as valid UTF-8, and with a
-    clear exit-2 message when the place cannot take it (a folder, a missing folder, no
-    permission) instead of a crash."""
-    from raiassist.atomic import write_text
-    from raiassist.printable import printable, utf8_safe
+def write_output(target: str | Path, text: str | bytes) -> None:
+    """Write a report the user asked for (`-o FILE`): atomically, as valid UTF-8 (bytes are
+    written as they are: a reporter that gives bytes gives UTF-8), and with a clear exit-2
+    message when the place cannot take it (a folder, a missing folder, no permission)
+    instead of a crash."""
+    from raiassist.atomic import write_bytes
+    from raiassist.printable import printable, utf8_bytes
 
     shown = printable(str(target))
     if Path(target).is_dir():
         raise UserError([Problem(shown, "is a folder; name a file to write the report to")])
     try:
-        write_text(target, utf8_safe(text))
+        write_bytes(target, text if isinstance(text, bytes) else utf8_bytes(text))
     except OSError as exc:
         raise UserError([Problem(shown, f"cannot write: {exc.strerror or exc}")]) from None
 

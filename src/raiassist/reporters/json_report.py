@@ -22,30 +22,38 @@ VERSION = "raiassist-check/1"
 
 
 class Fragments(Protocol):
-    """Where the JSON of each file's report is kept between runs (the result cache)."""
+    """Where the JSON of each file's report is kept between runs (the result cache), as
+    UTF-8."""
 
-    def fragment(self, report: FileReport) -> str | None: ...
+    def fragment(self, report: FileReport) -> bytes | None: ...
 
-    def keep_fragment(self, report: FileReport, text: str) -> None: ...
+    def keep_fragment(self, report: FileReport, data: bytes) -> None: ...
 
 
-def render(report: Report, show: str, kept: Fragments | None = None) -> str:
-    """The report as JSON; with `kept`, each file's part is taken from there when a run
-    already wrote it for the same report (and kept there when not), so that a re-run over
-    unchanged files prints its megabytes without building them again. The text is the same
-    either way: what `json.dumps` writes for the whole is its parts, joined."""
-    if kept is None:
-        return json_text(report_json(report, show))
+def render(report: Report, show: str) -> str:
+    """The report as JSON."""
+    return json_text(report_json(report, show))
+
+
+def encoded(report: Report, show: str, kept: Fragments) -> bytes:
+    """The report as JSON, in UTF-8, each file's part taken from `kept` when a run already
+    wrote it for the same report (and kept there when not), so that a re-run over unchanged
+    files prints its megabytes as they were read, neither built nor decoded again. The
+    bytes are those of `render`: what `json.dumps` writes for the whole is its parts,
+    joined."""
     parts = []
     for file in report.files:
-        text = kept.fragment(file)
-        if text is None:
-            text = json_text(file_json(file))
-            kept.keep_fragment(file, text)
-        parts.append(text)
+        data = kept.fragment(file)
+        if data is None:
+            data = json_text(file_json(file)).encode("utf-8")
+            kept.keep_fragment(file, data)
+        parts.append(data)
     whole = report_json(report, show, files=False)
     head = json_text({k: whole.pop(k) for k in ("version", "raiassist", "root", "packs")})
-    return f'{head[:-1]}, "files": [{", ".join(parts)}], {json_text(whole)[1:]}'
+    rest = json_text(whole)
+    return b"".join(
+        [head[:-1].encode(), b', "files": [', b", ".join(parts), b"], ", rest[1:].encode()]
+    )
 
 
 def report_json(report: Report, show: str, files: bool = True) -> dict[str, Any]:
